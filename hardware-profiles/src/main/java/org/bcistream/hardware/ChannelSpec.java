@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param unit unit of the streamed values, free text following the XDF convention ({@code microvolts},
  *     {@code g}, {@code deg/s}, {@code count}, {@code code}, {@code s}, {@code a.u.})
  */
-public record ChannelSpec(@JsonRequired String label, @JsonRequired ChannelType type, @JsonRequired String unit) {
+public record ChannelSpec(@JsonRequired String label, @JsonRequired ChannelType type, @JsonRequired String unit) implements java.io.Serializable {
     /** Checks the invariants above. */
     public ChannelSpec {
         Objects.requireNonNull(label, "label");

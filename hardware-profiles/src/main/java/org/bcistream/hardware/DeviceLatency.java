@@ -11,7 +11,7 @@ package org.bcistream.hardware;
  * @param notes where the number comes from and what else is known (jitter, burstiness, app settings that
  *     change it)
  */
-public record DeviceLatency(Double fixedDelayMs, String notes) {
+public record DeviceLatency(Double fixedDelayMs, String notes) implements java.io.Serializable {
     /** Checks the invariants above; absent notes become empty. */
     public DeviceLatency {
         if (fixedDelayMs != null && (!(fixedDelayMs >= 0) || fixedDelayMs.isInfinite())) {

@@ -76,7 +76,7 @@ public record DeviceProfile(
         String counterChannel,
         Integer brainflowBoardId,
         List<String> unverified,
-        List<String> sources) {
+        List<String> sources) implements java.io.Serializable {
 
     /** Field names an {@code unverified} entry may use: every component, and nested components dotted. */
     private static final Set<String> FIELD_PATHS = fieldPaths();

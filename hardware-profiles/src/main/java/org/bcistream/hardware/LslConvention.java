@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * @param namePattern a Java regular expression the full stream name matches (e.g. {@code obci_eeg\d+})
  * @param app the program that publishes the stream (e.g. {@code OpenBCI GUI}), for messages and docs
  */
-public record LslConvention(@JsonRequired String type, @JsonRequired String namePattern, String app) {
+public record LslConvention(@JsonRequired String type, @JsonRequired String namePattern, String app) implements java.io.Serializable {
     /** Checks the invariants above, including that the pattern compiles. */
     public LslConvention {
         Objects.requireNonNull(type, "lsl type");

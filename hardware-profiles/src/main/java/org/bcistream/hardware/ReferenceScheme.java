@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param kind the scheme
  * @param detail free text from the vendor or the LSL app (electrode names, caveats)
  */
-public record ReferenceScheme(@JsonRequired Kind kind, String detail) {
+public record ReferenceScheme(@JsonRequired Kind kind, String detail) implements java.io.Serializable {
     /** Hardware reference schemes seen across the supported devices. */
     public enum Kind {
         /** All channels measured against one reference electrode (e.g. OpenBCI SRB2, Muse Fpz). */

@@ -1,0 +1,89 @@
+package org.bcistream.decoders.pipeline;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.bcistream.decoders.features.BandPowerFeatures;
+import org.bcistream.decoders.features.FeatureConfig;
+import org.bcistream.decoders.features.SpikeCountFeatures;
+import org.bcistream.decoders.preprocess.PreprocessConfig;
+import org.bcistream.decoders.preprocess.Preprocessor;
+import org.bcistream.decoders.record.SessionEvent;
+import org.bcistream.decoders.record.SessionOutput;
+import org.bcistream.hardware.DeviceProfile;
+import org.bcistream.hardware.Modality;
+
+/**
+ * One session's decoding chain as far as features: signal chunks go through the {@link Preprocessor} and
+ * the band-power stage (with online normalisation), spike events through the spike-count stage, markers
+ * pass through unchanged. The same object runs in the Flink job (which keeps the
+ * {@link SessionPipelineState} in keyed state), in offline evaluation and in tests.
+ *
+ * <p>Not thread-safe (the band-power stage reuses FFT scratch buffers): use one instance per thread, as each
+ * Flink subtask does; all per-session data lives in the caller's state. Input that does not fit the
+ * profile (wrong channel count or rate, spikes from an EEG device) throws an {@link IllegalArgumentException}
+ * subclass naming the session and the numbers, and leaves the state as it was before the event.
+ */
+public final class SessionPipeline {
+    private final DeviceProfile profile;
+    private final Preprocessor preprocessor;
+    private final BandPowerFeatures bandPower;
+    private final SpikeCountFeatures spikeCounts;
+
+    /**
+     * @param config the profile, rate and stage settings
+     */
+    public SessionPipeline(SessionPipelineConfig config) {
+        this.profile = config.profile();
+        if (profile.modality() == Modality.INTRACORTICAL) {
+            this.preprocessor = null;
+            this.bandPower = null;
+            this.spikeCounts = new SpikeCountFeatures(profile.neuralChannelIndices().length, config.features());
+        } else {
+            this.preprocessor = new Preprocessor(profile, config.rateHz(), config.preprocess());
+            this.bandPower = new BandPowerFeatures(preprocessor.outputChannelLabels().size(), config.rateHz(), config.features());
+            this.spikeCounts = null;
+        }
+    }
+
+    /** Convenience for {@code new SessionPipeline(new SessionPipelineConfig(...))}. */
+    public SessionPipeline(DeviceProfile profile, double rateHz, PreprocessConfig preprocess, FeatureConfig features) {
+        this(new SessionPipelineConfig(profile, rateHz, preprocess, features));
+    }
+
+    /** The state of a session that has seen nothing yet. */
+    public SessionPipelineState newState() {
+        return spikeCounts != null
+                ? new SessionPipelineState(null, null, spikeCounts.newState())
+                : new SessionPipelineState(preprocessor.newState(), bandPower.newState(), null);
+    }
+
+    /**
+     * Runs one event of a session and hands every output to {@code out} in order.
+     *
+     * @param event the session's next event
+     * @param state the session's state, updated in place
+     * @param out receives feature frames and passed-through markers
+     */
+    public void process(SessionEvent event, SessionPipelineState state, Consumer<SessionOutput> out) {
+        if (event.marker() != null) {
+            out.accept(SessionOutput.of(event.marker()));
+        } else if (event.chunk() != null) {
+            if (bandPower == null) {
+                throw mismatch(event, "signal chunks", "spike events");
+            }
+            bandPower.process(preprocessor.process(event.chunk(), state.getPreprocess()), state.getBandPower(),
+                    frame -> out.accept(SessionOutput.of(frame)));
+        } else {
+            if (spikeCounts == null) {
+                throw mismatch(event, "spike events", "signal chunks");
+            }
+            spikeCounts.process(event.spikes(), state.getSpikeCounts(), frame -> out.accept(SessionOutput.of(frame)));
+        }
+    }
+
+    private IllegalArgumentException mismatch(SessionEvent event, String got, String expected) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "session %s sent %s, but profile %s (%s) delivers %s", event.sessionId(), got, profile.id(),
+                profile.modality(), expected));
+    }
+}

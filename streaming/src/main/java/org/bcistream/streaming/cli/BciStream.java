@@ -1,0 +1,50 @@
+package org.bcistream.streaming.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code bcistream} command: {@code run} decodes sessions in a Flink job (embedded by default),
+ * {@code profiles} lists and shows device profiles. Errors in the user's input print one clear line and
+ * exit with status 2; failures of the engine print the cause chain and exit with status 1.
+ */
+@Command(
+        name = "bcistream",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Real-time brain-computer-interface decoding engine on Apache Flink.",
+        subcommands = {RunCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
+public final class BciStream implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests and embedding. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BciStream());
+        cli.setExecutionExceptionHandler(BciStream::handle);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof IllegalArgumentException) {
+            err.println("bcistream: " + e.getMessage());
+            return 2;
+        }
+        err.println("bcistream: " + e);
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            err.println("  caused by: " + cause);
+        }
+        return 1;
+    }
+}

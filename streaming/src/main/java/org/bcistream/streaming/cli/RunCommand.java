@@ -1,0 +1,147 @@
+package org.bcistream.streaming.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.bcistream.decoders.pipeline.SessionPipelineConfig;
+import org.bcistream.decoders.record.SessionOutput;
+import org.bcistream.hardware.DeviceProfile;
+import org.bcistream.hardware.DeviceProfiles;
+import org.bcistream.streaming.config.Durations;
+import org.bcistream.streaming.job.DecodingJob;
+import org.bcistream.streaming.job.RejectedEvent;
+import org.bcistream.streaming.job.RunSummary;
+import org.bcistream.streaming.sink.JsonLinesDirectorySink;
+import org.bcistream.streaming.sink.RejectedLogSink;
+import org.bcistream.streaming.sink.StdoutSink;
+import org.bcistream.streaming.source.SimulationSpec;
+import org.bcistream.streaming.source.SyntheticSessionSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bcistream run}: decodes sessions from a source in a Flink job (a local, embedded one by default). */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the decoding job: source -> per-session preprocessing -> feature frames -> sinks.",
+            "Without --out, frames and markers are printed as JSON lines on stdout and the summary on stderr."
+        })
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "<spec>", defaultValue = "sim:",
+            description = "Where sessions come from. sim:profile=<id>,seed=<n>,duration=<d>,sessions=<n>,snr=<dB>,"
+                    + "targets=letters|words|A+B+..,pace=max|realtime|<k>x. Default: ${DEFAULT-VALUE}")
+    String source;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "Write <dir>/<session>/features.jsonl and markers.jsonl (and rejected-*.jsonl) instead of stdout.")
+    Path out;
+
+    @Option(names = "--parallelism", paramLabel = "<n>", description = "Flink parallelism. Default: min(sessions, cores).")
+    Integer parallelism;
+
+    @Option(names = "--buffer-timeout", paramLabel = "<duration>",
+            description = "Flink network buffer timeout. Default 5ms for paced sources, 100ms (Flink's) at max speed.")
+    String bufferTimeout;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Mixin
+    DecodingOptions decoding;
+
+    @Override
+    public Integer call() throws Exception {
+        SimulationSpec sim = parseSource(source);
+        DeviceProfile profile = DeviceProfiles.builtIn().byId(sim.profileId());
+        SessionPipelineConfig config = decoding.toConfig(profile);
+        int p = parallelism != null ? parallelism : Math.min(sim.sessions(), Runtime.getRuntime().availableProcessors());
+        if (p < 1) {
+            throw new IllegalArgumentException("--parallelism must be >= 1, got " + p);
+        }
+        Duration timeout = bufferTimeout != null ? Durations.parse(bufferTimeout)
+                : sim.pacing().isMax() ? Duration.ofMillis(100) : Duration.ofMillis(5);
+
+        Configuration flinkConfig = new Configuration();
+        flinkConfig.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        env.setParallelism(p);
+        env.setBufferTimeout(timeout.toMillis());
+
+        List<Sink<SessionOutput>> outputs = out == null ? List.of(new StdoutSink()) : List.of(new JsonLinesDirectorySink(out));
+        List<Sink<RejectedEvent>> rejected = out == null ? List.of() : List.of(new RejectedLogSink(out));
+        DecodingJob.build(env, new SyntheticSessionSource(sim), config, outputs, rejected);
+
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("bcistream run: %s, profile %s, parallelism %d%s%n", sim, profile.id(), p,
+                out == null ? "" : ", writing to " + out);
+        long start = System.nanoTime();
+        JobClient job = env.executeAsync("bcistream run " + sim);
+        JobExecutionResult result = awaitWithProgress(job, start, err);
+        RunSummary summary = RunSummary.of(result.getAllAccumulatorResults(), (System.nanoTime() - start) / 1e9);
+        PrintWriter report = out == null ? err : spec.commandLine().getOut();
+        report.println(summary.report());
+        report.flush();
+        return 0;
+    }
+
+    private static SimulationSpec parseSource(String text) {
+        if (text.startsWith("sim:") || text.equals("sim")) {
+            return SimulationSpec.parse(text);
+        }
+        int colon = text.indexOf(':');
+        String kind = colon > 0 ? text.substring(0, colon) : text;
+        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:...");
+    }
+
+    private JobExecutionResult awaitWithProgress(JobClient job, long start, PrintWriter err)
+            throws InterruptedException, ExecutionException {
+        CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
+        boolean console = System.console() != null;
+        long intervalMillis = console ? 1000 : 5000;
+        boolean printed = false;
+        while (true) {
+            try {
+                JobExecutionResult result = done.get(intervalMillis, TimeUnit.MILLISECONDS);
+                if (printed && console) {
+                    err.println();
+                }
+                return result;
+            } catch (TimeoutException stillRunning) {
+                if (!quiet) {
+                    Map<String, Object> counters = accumulators(job);
+                    String line = RunSummary.of(counters, (System.nanoTime() - start) / 1e9).progressLine();
+                    err.print(console ? "\r" + line : line + System.lineSeparator());
+                    err.flush();
+                    printed = true;
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> accumulators(JobClient job) throws InterruptedException {
+        try {
+            return job.getAccumulators().get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.bcistream.streaming.job;
+
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.bcistream.decoders.pipeline.SessionPipelineConfig;
+import org.bcistream.decoders.record.SessionEvent;
+import org.bcistream.decoders.record.SessionOutput;
+
+/**
+ * Builds the decoding job: source -> keyBy(session) -> {@link SessionPipelineFunction} -> sinks. Sources and
+ * sinks are parameters, so the command line, the integration tests and a cluster deployment build the same
+ * graph around different ends.
+ */
+public final class DecodingJob {
+    private DecodingJob() {}
+
+    /**
+     * Adds the pipeline to {@code env}.
+     *
+     * @param env the environment to build in
+     * @param source where session events come from (event time = the events' source time stamps)
+     * @param config the profile and stage settings every session is decoded with
+     * @param outputs sinks for feature frames and markers, in the pipeline's parallelism
+     * @param rejected sinks for refused input events
+     * @return the pipeline's output stream, for callers that attach more
+     */
+    public static SingleOutputStreamOperator<SessionOutput> build(
+            StreamExecutionEnvironment env,
+            Source<SessionEvent, ?, ?> source,
+            SessionPipelineConfig config,
+            List<Sink<SessionOutput>> outputs,
+            List<Sink<RejectedEvent>> rejected) {
+        DataStream<SessionEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "sessions").uid("sessions-source");
+        SingleOutputStreamOperator<SessionOutput> decoded = decode(events, config);
+        for (Sink<SessionOutput> sink : outputs) {
+            decoded.sinkTo(sink).name(sink.getClass().getSimpleName());
+        }
+        DataStream<RejectedEvent> refused = decoded.getSideOutput(SessionPipelineFunction.REJECTED);
+        for (Sink<RejectedEvent> sink : rejected) {
+            refused.sinkTo(sink).name("rejected-" + sink.getClass().getSimpleName());
+        }
+        return decoded;
+    }
+
+    /** The keyed part alone: events of any number of sessions in, their outputs out. */
+    public static SingleOutputStreamOperator<SessionOutput> decode(DataStream<SessionEvent> events, SessionPipelineConfig config) {
+        return events.keyBy(new BySession())
+                .process(new SessionPipelineFunction(config))
+                .name("preprocess-features")
+                .uid("session-pipeline");
+    }
+
+    /** Keys events by session id. */
+    static final class BySession implements KeySelector<SessionEvent, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(SessionEvent event) {
+            return event.sessionId();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.bcistream.streaming.sink;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.bcistream.decoders.record.FeatureFrame;
+import org.bcistream.decoders.record.MarkerEvent;
+import org.bcistream.decoders.record.SessionOutput;
+import org.bcistream.streaming.job.RejectedEvent;
+
+/**
+ * The JSON-lines form of pipeline outputs. One object per line, fields in a fixed order, numbers in Java's
+ * shortest round-trip form, so equal outputs give byte-identical files. Wall-clock fields (ingest
+ * instants) are left out for the same reason.
+ *
+ * <pre>
+ * {"type":"frame","session":"sim-1","index":0,"t":1.0,"rows":8,"cols":4,"values":[...]}
+ * {"type":"marker","session":"sim-1","t":2.5,"kind":"CUE","label":"A"}
+ * </pre>
+ */
+public final class OutputJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private OutputJson() {}
+
+    /** The JSON line (without newline) of an output. */
+    public static String line(SessionOutput output) {
+        return output.frame() != null ? frame(output.frame()) : marker(output.marker());
+    }
+
+    /** The JSON line of a feature frame. */
+    public static String frame(FeatureFrame f) {
+        StringWriter text = new StringWriter(64 + 12 * f.rows() * f.columns());
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("type", "frame");
+            g.writeStringField("session", f.sessionId());
+            g.writeNumberField("index", f.index());
+            g.writeNumberField("t", f.frameTime());
+            g.writeNumberField("rows", f.rows());
+            g.writeNumberField("cols", f.columns());
+            g.writeArrayFieldStart("values");
+            for (int r = 0; r < f.rows(); r++) {
+                for (int c = 0; c < f.columns(); c++) {
+                    g.writeNumber(f.value(r, c));
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** The JSON line of a marker. */
+    public static String marker(MarkerEvent m) {
+        StringWriter text = new StringWriter(96);
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("type", "marker");
+            g.writeStringField("session", m.sessionId());
+            g.writeNumberField("t", m.timestamp());
+            g.writeStringField("kind", m.kind().name());
+            g.writeStringField("label", m.label());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** The JSON line of a refused input event. */
+    public static String rejected(RejectedEvent r) {
+        StringWriter text = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("type", "rejected");
+            g.writeStringField("session", r.sessionId());
+            g.writeNumberField("t", r.time());
+            g.writeStringField("reason", r.reason());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}
