@@ -15,18 +15,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.bcistream.decoders.pipeline.SessionPipeline;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
-import org.bcistream.decoders.pipeline.SessionPipelineState;
 import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.streaming.job.DecodingJob;
 import org.bcistream.streaming.sink.OutputJson;
-import org.bcistream.streaming.source.SimulatedSession;
 import org.bcistream.streaming.source.SimulationSpec;
 import org.bcistream.streaming.source.SyntheticSessionSource;
-import org.bcistream.streaming.source.SyntheticSessionSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,18 +56,7 @@ class SessionPipelineJobIT {
             it.close();
         }
 
-        Map<String, List<String>> plain = new TreeMap<>();
-        SessionPipeline pipeline = new SessionPipeline(config);
-        for (int i = 1; i <= SPEC.sessions(); i++) {
-            SimulatedSession session = SimulatedSession.resume(SyntheticSessionSplit.fresh(i, SPEC));
-            SessionPipelineState state = pipeline.newState();
-            List<String> lines = plain.computeIfAbsent(session.sessionId(), s -> new ArrayList<>());
-            while (session.hasNext()) {
-                for (SessionEvent e : session.nextBlock(0L)) {
-                    pipeline.process(e, state, o -> lines.add(OutputJson.line(o)));
-                }
-            }
-        }
+        Map<String, List<String>> plain = PlainPipeline.outputs(PlainPipeline.events(SPEC), config);
 
         assertEquals(plain.keySet(), fromFlink.keySet());
         assertEquals(List.of("sim-1", "sim-2", "sim-3", "sim-4"), List.copyOf(plain.keySet()));
