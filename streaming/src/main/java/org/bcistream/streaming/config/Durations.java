@@ -40,4 +40,9 @@ public final class Durations {
     public static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }
+
+    /** The duration as {@link #parse} reads it back: plain decimal seconds, e.g. {@code 30s}, {@code 0.0005s}. */
+    public static String format(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString() + "s";
+    }
 }

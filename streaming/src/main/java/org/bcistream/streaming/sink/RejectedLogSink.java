@@ -12,7 +12,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.bcistream.streaming.job.RejectedEvent;
 
 /**
- * Appends refused input events as JSON lines ({@code {"session":..,"t":..,"reason":..}}) to
+ * Appends refused input events as JSON lines ({@code {"type":"rejected","session":..,"t":..,"reason":..}}) to
  * {@code <dir>/rejected-<subtask>.jsonl} (created on the first one), so that nothing the engine refused is lost silently.
  */
 public final class RejectedLogSink implements Sink<RejectedEvent> {

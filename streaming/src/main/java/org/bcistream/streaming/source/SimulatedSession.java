@@ -15,6 +15,7 @@ import org.bcistream.hardware.synthetic.SyntheticCue;
 import org.bcistream.hardware.synthetic.SyntheticSubject;
 import org.bcistream.hardware.synthetic.SyntheticSubjectConfig;
 import org.bcistream.hardware.synthetic.SyntheticSubjectState;
+import org.bcistream.streaming.config.Durations;
 
 /**
  * One simulated session in progress: the synthetic subject of a split, turned into the engine's records
@@ -54,10 +55,18 @@ public final class SimulatedSession {
         return new SimulatedSession(split.sessionIndex(), spec, state);
     }
 
-    /** Validates what a spec asks of the simulator (known profile, target set) before a job is built. */
+    /**
+     * Validates what a spec asks of the simulator before a job is built: a known profile, a valid target
+     * set, and a duration of at least one sample.
+     */
     public static void checkSpec(SimulationSpec spec) {
-        DeviceProfiles.builtIn().byId(spec.profileId());
+        DeviceProfile profile = DeviceProfiles.builtIn().byId(spec.profileId());
         subjectConfig(spec, 1);
+        if (Math.round(spec.duration().toNanos() * 1e-9 * profile.defaultRateHz()) < 1) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "sim source: duration %s is shorter than one sample of %s at %s Hz", Durations.format(spec.duration()), profile.id(),
+                    profile.defaultRateHz()));
+        }
     }
 
     /** The simulator settings of session {@code index} of a spec. */
@@ -89,11 +98,6 @@ public final class SimulatedSession {
     /** Source time just after the next block's last sample, seconds: when it is fully acquired. */
     public double nextBlockEnd() {
         return startTime + Math.min(nextSample + chunkSamples, totalSamples) / rateHz;
-    }
-
-    /** Source time of the session's first sample, seconds. */
-    public double startTime() {
-        return startTime;
     }
 
     /** The session id, {@code sim-<index>}. */

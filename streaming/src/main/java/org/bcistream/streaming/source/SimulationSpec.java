@@ -112,7 +112,7 @@ public record SimulationSpec(
     /** The canonical text form, parseable by {@link #parse(String)}. */
     @Override
     public String toString() {
-        return "sim:profile=" + profileId + ",seed=" + seed + ",duration=" + Durations.seconds(duration) + "s,sessions="
+        return "sim:profile=" + profileId + ",seed=" + seed + ",duration=" + Durations.format(duration) + ",sessions="
                 + sessions + (snrDb == null ? "" : ",snr=" + snrDb) + ",targets=" + targets + ",pace=" + pacing;
     }
 }

@@ -14,13 +14,16 @@ import org.bcistream.streaming.config.Pacing;
  * Reads the simulated sessions assigned to one source subtask and interleaves them in source time: each
  * poll emits the block that starts earliest across the subtask's sessions. With a paced spec, a block is
  * emitted no earlier than the wall-clock instant at which its last sample would have been acquired; the
- * reader then reports itself unavailable until that instant instead of sleeping on the task thread.
+ * reader then reports itself unavailable until that instant instead of sleeping on the task thread. Pacing
+ * starts at the first block this reader emits, so a reader restored mid-session does not wait for the
+ * source time that had passed before the restore.
  */
 final class SyntheticSessionReader implements SourceReader<SessionEvent, SyntheticSessionSplit> {
     private final List<SimulatedSession> sessions = new ArrayList<>();
     private final Pacing pacing;
     private boolean noMoreSplits;
     private long wallStartNanos = Long.MIN_VALUE;
+    private double sourceStart;
     private CompletableFuture<Void> available = new CompletableFuture<>();
 
     SyntheticSessionReader(Pacing pacing) {
@@ -45,8 +48,9 @@ final class SyntheticSessionReader implements SourceReader<SessionEvent, Synthet
         if (!pacing.isMax()) {
             if (wallStartNanos == Long.MIN_VALUE) {
                 wallStartNanos = now;
+                sourceStart = next.nextBlockStart();
             }
-            long due = wallStartNanos + Math.round((next.nextBlockEnd() - next.startTime()) / pacing.speed() * 1e9);
+            long due = wallStartNanos + Math.round((next.nextBlockEnd() - sourceStart) / pacing.speed() * 1e9);
             if (due > now) {
                 available = CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(due - now, TimeUnit.NANOSECONDS));
                 return InputStatus.NOTHING_AVAILABLE;
@@ -75,7 +79,12 @@ final class SyntheticSessionReader implements SourceReader<SessionEvent, Synthet
 
     @Override
     public void addSplits(List<SyntheticSessionSplit> splits) {
-        splits.forEach(split -> sessions.add(SimulatedSession.resume(split)));
+        for (SyntheticSessionSplit split : splits) {
+            SimulatedSession session = SimulatedSession.resume(split);
+            if (session.hasNext()) {
+                sessions.add(session);
+            }
+        }
         available.complete(null);
     }
 
