@@ -55,7 +55,7 @@ import java.util.stream.IntStream;
  *     {@code null}; BrainFlow's row layout can differ from {@code channels} when those follow an LSL app
  * @param unverified names of fields whose values are not confirmed by a source (vendor manual still to
  *     check)
- * @param sources citations for the numbers (keys of {@code shared/specs/hardware-profiles.md} or URLs)
+ * @param sources citations for the numbers (keys of the source list in {@code docs/devices.md}, or URLs)
  */
 public record DeviceProfile(
         @JsonRequired String id,

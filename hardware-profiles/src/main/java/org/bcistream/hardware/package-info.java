@@ -16,8 +16,7 @@
  *       there is none.</li>
  * </ul>
  *
- * <p>The JSON format and the table of built-in profiles are in {@code docs/devices.md}. Values come from
- * {@code shared/specs/hardware-profiles.md}; each profile lists its source keys and the fields the spec
- * marks unverified.
+ * <p>The JSON format, the table of built-in profiles and the sources behind every number are in
+ * {@code docs/devices.md}; each profile lists its source keys and the fields no source confirms.
  */
 package org.bcistream.hardware;
