@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -26,9 +26,15 @@ public record DecodedOutput(
     public DecodedOutput {
         Checks.sessionId(sessionId);
         Objects.requireNonNull(kind, "output kind");
-        check(payload != null && payload.length > 0, "%s output of session %s has an empty payload", kind, sessionId);
-        check(generatorSteps >= 1, "%s output of session %s used %d generator steps; at least 1", kind, sessionId, generatorSteps);
-        check(budgetNanos > 0, "%s output of session %s has budget %d ns; it must be > 0", kind, sessionId, budgetNanos);
+        if (!(payload != null && payload.length > 0)) {
+            throw invalid("%s output of session %s has an empty payload", kind, sessionId);
+        }
+        if (!(generatorSteps >= 1)) {
+            throw invalid("%s output of session %s used %d generator steps; at least 1", kind, sessionId, generatorSteps);
+        }
+        if (!(budgetNanos > 0)) {
+            throw invalid("%s output of session %s has budget %d ns; it must be > 0", kind, sessionId, budgetNanos);
+        }
         Objects.requireNonNull(latency, "latency breakdown");
         payload = payload.clone();
     }

@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -26,14 +26,24 @@ public record FeatureFrame(
 
     public FeatureFrame {
         Checks.sessionId(sessionId);
-        check(index >= 0, "frame index of session %s is %d; it must be >= 0", sessionId, index);
-        check(Double.isFinite(frameTime), "frame %d of session %s has time %s", index, sessionId, frameTime);
-        check(rows > 0 && columns > 0, "frame %d of session %s is %d x %d; both must be > 0", index, sessionId, rows, columns);
-        check(values != null && values.length == rows * columns, "frame %d of session %s has %d values for %d x %d",
+        if (!(index >= 0)) {
+            throw invalid("frame index of session %s is %d; it must be >= 0", sessionId, index);
+        }
+        if (!Double.isFinite(frameTime)) {
+            throw invalid("frame %d of session %s has time %s", index, sessionId, frameTime);
+        }
+        if (!(rows > 0 && columns > 0)) {
+            throw invalid("frame %d of session %s is %d x %d; both must be > 0", index, sessionId, rows, columns);
+        }
+        if (!(values != null && values.length == rows * columns)) {
+            throw invalid("frame %d of session %s has %d values for %d x %d",
                 index, sessionId, values == null ? 0 : values.length, rows, columns);
+        }
         for (int i = 0; i < values.length; i++) {
-            check(Float.isFinite(values[i]), "frame %d of session %s has %s at row %d column %d",
+            if (!Float.isFinite(values[i])) {
+                throw invalid("frame %d of session %s has %s at row %d column %d",
                     index, sessionId, values[i], i / columns, i % columns);
+            }
         }
         values = values.clone();
     }

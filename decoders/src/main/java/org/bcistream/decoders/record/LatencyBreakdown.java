@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 /**
  * The instants one decoded output passed through the engine, all on the local monotonic clock
@@ -12,10 +12,11 @@ public record LatencyBreakdown(
         long acquisitionNanos, long ingestNanos, long latentNanos, long generatedNanos, long emittedNanos) {
 
     public LatencyBreakdown {
-        check(acquisitionNanos <= ingestNanos && ingestNanos <= latentNanos && latentNanos <= generatedNanos
-                        && generatedNanos <= emittedNanos,
-                "latency instants are out of order: acquisition=%d ingest=%d latent=%d generated=%d emitted=%d ns",
+        if (!(acquisitionNanos <= ingestNanos && ingestNanos <= latentNanos && latentNanos <= generatedNanos
+                        && generatedNanos <= emittedNanos)) {
+            throw invalid("latency instants are out of order: acquisition=%d ingest=%d latent=%d generated=%d emitted=%d ns",
                 acquisitionNanos, ingestNanos, latentNanos, generatedNanos, emittedNanos);
+        }
     }
 
     /** End-to-end latency, emit minus acquisition, nanoseconds. */

@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,17 +25,30 @@ public record LatentFrame(
 
     public LatentFrame {
         Checks.sessionId(sessionId);
-        check(Double.isFinite(frameTime), "latent frame of session %s has time %s", sessionId, frameTime);
-        check(rates != null && rates.length > 0, "latent frame of session %s has no rates", sessionId);
-        check(spikeCounts != null && spikeCounts.length == rates.length,
-                "latent frame of session %s has %d rates but %d spike counts", sessionId, rates.length,
-                spikeCounts == null ? 0 : spikeCounts.length);
-        for (int k = 0; k < rates.length; k++) {
-            check(Float.isFinite(rates[k]) && rates[k] >= 0, "latent %d of session %s has rate %s", k, sessionId, rates[k]);
-            check(spikeCounts[k] >= 0, "latent %d of session %s has spike count %d", k, sessionId, spikeCounts[k]);
+        if (!Double.isFinite(frameTime)) {
+            throw invalid("latent frame of session %s has time %s", sessionId, frameTime);
         }
-        check(!Double.isNaN(freeEnergy), "latent frame of session %s at %.6f s has NaN free energy", sessionId, frameTime);
-        check(innerSteps >= 1, "latent frame of session %s ran %d inner steps; at least 1", sessionId, innerSteps);
+        if (!(rates != null && rates.length > 0)) {
+            throw invalid("latent frame of session %s has no rates", sessionId);
+        }
+        if (!(spikeCounts != null && spikeCounts.length == rates.length)) {
+            throw invalid("latent frame of session %s has %d rates but %d spike counts", sessionId, rates.length,
+                spikeCounts == null ? 0 : spikeCounts.length);
+        }
+        for (int k = 0; k < rates.length; k++) {
+            if (!(Float.isFinite(rates[k]) && rates[k] >= 0)) {
+                throw invalid("latent %d of session %s has rate %s", k, sessionId, rates[k]);
+            }
+            if (!(spikeCounts[k] >= 0)) {
+                throw invalid("latent %d of session %s has spike count %d", k, sessionId, spikeCounts[k]);
+            }
+        }
+        if (!(!Double.isNaN(freeEnergy))) {
+            throw invalid("latent frame of session %s at %.6f s has NaN free energy", sessionId, frameTime);
+        }
+        if (!(innerSteps >= 1)) {
+            throw invalid("latent frame of session %s ran %d inner steps; at least 1", sessionId, innerSteps);
+        }
         rates = rates.clone();
         spikeCounts = spikeCounts.clone();
     }

@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 import java.util.Objects;
 
@@ -17,8 +17,12 @@ import java.util.Objects;
 public record MarkerEvent(String sessionId, double timestamp, MarkerKind kind, String label) {
     public MarkerEvent {
         Checks.sessionId(sessionId);
-        check(Double.isFinite(timestamp), "marker of session %s has time stamp %s; it must be finite", sessionId, timestamp);
+        if (!Double.isFinite(timestamp)) {
+            throw invalid("marker of session %s has time stamp %s; it must be finite", sessionId, timestamp);
+        }
         Objects.requireNonNull(kind, "marker kind");
-        check(label != null, "marker of session %s at %.6f s has no label", sessionId, timestamp);
+        if (!(label != null)) {
+            throw invalid("marker of session %s at %.6f s has no label", sessionId, timestamp);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 /**
  * One input of a session's pipeline: exactly one of a signal chunk, spike events or a marker. A closed
@@ -13,7 +13,9 @@ import static org.bcistream.decoders.record.Checks.check;
 public record SessionEvent(SignalChunk chunk, SpikeEvents spikes, MarkerEvent marker) {
     public SessionEvent {
         int present = (chunk != null ? 1 : 0) + (spikes != null ? 1 : 0) + (marker != null ? 1 : 0);
-        check(present == 1, "a session event holds exactly one of chunk, spikes, marker; this one holds %d", present);
+        if (!(present == 1)) {
+            throw invalid("a session event holds exactly one of chunk, spikes, marker; this one holds %d", present);
+        }
     }
 
     public static SessionEvent of(SignalChunk chunk) {

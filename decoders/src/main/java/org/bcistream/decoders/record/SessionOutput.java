@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 /**
  * One output of a session's pipeline: exactly one of a feature frame or a marker passed through. A closed
@@ -11,7 +11,9 @@ import static org.bcistream.decoders.record.Checks.check;
  */
 public record SessionOutput(FeatureFrame frame, MarkerEvent marker) {
     public SessionOutput {
-        check((frame == null) != (marker == null), "a session output holds exactly one of frame, marker");
+        if (!((frame == null) != (marker == null))) {
+            throw invalid("a session output holds exactly one of frame, marker");
+        }
     }
 
     public static SessionOutput of(FeatureFrame frame) {

@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,16 +38,24 @@ public record SignalChunk(
 
     public SignalChunk {
         Checks.sessionId(sessionId);
-        check(streamId != null, "stream id is missing (session %s)", sessionId);
-        check(channelCount > 0, "chunk of session %s has %d channels; at least 1 is needed", sessionId, channelCount);
-        check(Double.isFinite(nominalRateHz) && nominalRateHz >= 0,
-                "nominal rate of session %s is %s Hz; it must be finite and >= 0", sessionId, nominalRateHz);
-        check(timestamps != null && timestamps.length > 0, "chunk of session %s has no samples", sessionId);
-        check(samples != null && samples.length == (long) timestamps.length * channelCount,
-                "chunk of session %s has %d values for %d time stamps x %d channels (expected %d)",
+        if (!(streamId != null)) {
+            throw invalid("stream id is missing (session %s)", sessionId);
+        }
+        if (!(channelCount > 0)) {
+            throw invalid("chunk of session %s has %d channels; at least 1 is needed", sessionId, channelCount);
+        }
+        if (!(Double.isFinite(nominalRateHz) && nominalRateHz >= 0)) {
+            throw invalid("nominal rate of session %s is %s Hz; it must be finite and >= 0", sessionId, nominalRateHz);
+        }
+        if (!(timestamps != null && timestamps.length > 0)) {
+            throw invalid("chunk of session %s has no samples", sessionId);
+        }
+        if (!(samples != null && samples.length == (long) timestamps.length * channelCount)) {
+            throw invalid("chunk of session %s has %d values for %d time stamps x %d channels (expected %d)",
                 sessionId, samples == null ? 0 : samples.length, timestamps.length, channelCount,
                 (long) timestamps.length * channelCount);
-        Checks.finiteNonDecreasing(timestamps, "time stamps of session " + sessionId);
+        }
+        Checks.finiteNonDecreasing(timestamps, "time stamps", sessionId);
         for (int i = 0; i < samples.length; i++) {
             if (!Float.isFinite(samples[i])) {
                 throw new InvalidRecordException(String.format(Locale.ROOT,

@@ -1,6 +1,6 @@
 package org.bcistream.decoders.record;
 
-import static org.bcistream.decoders.record.Checks.check;
+import static org.bcistream.decoders.record.Checks.invalid;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -34,19 +34,29 @@ public record SpikeEvents(
 
     public SpikeEvents {
         Checks.sessionId(sessionId);
-        check(streamId != null, "stream id is missing (session %s)", sessionId);
-        check(unitCount > 0, "spike events of session %s have %d units; at least 1 is needed", sessionId, unitCount);
-        check(Double.isFinite(startTime) && Double.isFinite(endTime) && startTime <= endTime,
-                "spike span of session %s is [%s, %s) s; it must be finite with start <= end", sessionId, startTime, endTime);
-        check(units != null && times != null && units.length == times.length,
-                "spike events of session %s have %d unit ids for %d times", sessionId,
+        if (!(streamId != null)) {
+            throw invalid("stream id is missing (session %s)", sessionId);
+        }
+        if (!(unitCount > 0)) {
+            throw invalid("spike events of session %s have %d units; at least 1 is needed", sessionId, unitCount);
+        }
+        if (!(Double.isFinite(startTime) && Double.isFinite(endTime) && startTime <= endTime)) {
+            throw invalid("spike span of session %s is [%s, %s) s; it must be finite with start <= end", sessionId, startTime, endTime);
+        }
+        if (!(units != null && times != null && units.length == times.length)) {
+            throw invalid("spike events of session %s have %d unit ids for %d times", sessionId,
                 units == null ? 0 : units.length, times == null ? 0 : times.length);
-        Checks.finiteNonDecreasing(times, "spike times of session " + sessionId);
+        }
+        Checks.finiteNonDecreasing(times, "spike times", sessionId);
         for (int i = 0; i < units.length; i++) {
-            check(units[i] >= 0 && units[i] < unitCount, "spike %d of session %s has unit %d, outside [0, %d)",
+            if (!(units[i] >= 0 && units[i] < unitCount)) {
+                throw invalid("spike %d of session %s has unit %d, outside [0, %d)",
                     i, sessionId, units[i], unitCount);
-            check(times[i] >= startTime && times[i] < endTime, "spike %d of session %s at %.6f s is outside [%.6f, %.6f) s",
+            }
+            if (!(times[i] >= startTime && times[i] < endTime)) {
+                throw invalid("spike %d of session %s at %.6f s is outside [%.6f, %.6f) s",
                     i, sessionId, times[i], startTime, endTime);
+            }
         }
         units = units.clone();
         times = times.clone();
