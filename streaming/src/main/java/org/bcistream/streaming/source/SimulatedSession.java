@@ -22,7 +22,7 @@ import org.bcistream.streaming.config.Durations;
  * and cut at the spec's duration (exactly {@code round(duration * rate)} samples). Not thread-safe; owned by
  * one source reader.
  */
-public final class SimulatedSession {
+public final class SimulatedSession implements SessionCursor<SyntheticSessionSplit> {
     private final int sessionIndex;
     private final SimulationSpec spec;
     private final String sessionId;
@@ -86,16 +86,19 @@ public final class SimulatedSession {
     }
 
     /** True while the session has samples left to emit. */
+    @Override
     public boolean hasNext() {
         return nextSample < totalSamples;
     }
 
     /** Source time of the next block's first sample, seconds. */
+    @Override
     public double nextBlockStart() {
         return startTime + nextSample / rateHz;
     }
 
     /** Source time just after the next block's last sample, seconds: when it is fully acquired. */
+    @Override
     public double nextBlockEnd() {
         return startTime + Math.min(nextSample + chunkSamples, totalSamples) / rateHz;
     }
@@ -110,6 +113,7 @@ public final class SimulatedSession {
      *
      * @param ingestNanos local monotonic instant to stamp on the records
      */
+    @Override
     public List<SessionEvent> nextBlock(long ingestNanos) {
         SyntheticBlock block = subject.next();
         int keep = (int) Math.min(block.sampleCount(), totalSamples - block.firstSample());
@@ -152,6 +156,7 @@ public final class SimulatedSession {
     }
 
     /** A split that resumes this session exactly where it stands (between two blocks). */
+    @Override
     public SyntheticSessionSplit snapshot() {
         return new SyntheticSessionSplit(sessionIndex, spec.toString(), subject.snapshot().toBytes());
     }

@@ -1,7 +1,6 @@
 package org.bcistream.streaming.source;
 
 import java.util.Arrays;
-import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
  * One simulated session as a unit of source work: which session of which spec, and where the simulator
@@ -12,7 +11,7 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param spec the canonical text of the {@link SimulationSpec}
  * @param simulatorState the simulator's serialised state, or an empty array for a session not yet started
  */
-public record SyntheticSessionSplit(int sessionIndex, String spec, byte[] simulatorState) implements SourceSplit {
+public record SyntheticSessionSplit(int sessionIndex, String spec, byte[] simulatorState) implements IndexedSplit {
 
     public SyntheticSessionSplit {
         simulatorState = simulatorState == null ? new byte[0] : simulatorState.clone();

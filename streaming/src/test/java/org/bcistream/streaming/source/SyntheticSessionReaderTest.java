@@ -20,7 +20,7 @@ class SyntheticSessionReaderTest {
     private static final SimulationSpec TWO = SimulationSpec.parse("sim:duration=2s,sessions=2,seed=11");
 
     /** Polls until the reader reports END_OF_INPUT (or, if {@code untilNothing}, NOTHING_AVAILABLE); returns the last status. */
-    private static InputStatus drain(SyntheticSessionReader reader, TestingReaderOutput<SessionEvent> output, boolean untilNothing) {
+    private static InputStatus drain(SyntheticSessionReader reader, TestingReaderOutput<SessionEvent> output, boolean untilNothing) throws Exception {
         for (int polls = 0; polls < 100_000; polls++) {
             InputStatus status = reader.pollNext(output);
             if (status == InputStatus.END_OF_INPUT || (untilNothing && status == InputStatus.NOTHING_AVAILABLE)) {
@@ -31,12 +31,12 @@ class SyntheticSessionReaderTest {
         throw new AssertionError("the reader does not end");
     }
 
-    private static List<SignalChunk> chunks(List<SessionEvent> events) {
+    private static List<SignalChunk> chunks(List<SessionEvent> events) throws Exception {
         return events.stream().map(SessionEvent::chunk).filter(c -> c != null).toList();
     }
 
     @Test
-    void interleavesSessionsInSourceTimeOrder() {
+    void interleavesSessionsInSourceTimeOrder() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         reader.start();
         reader.addSplits(List.of(SyntheticSessionSplit.fresh(1, TWO), SyntheticSessionSplit.fresh(2, TWO)));
@@ -64,7 +64,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void sessionsOfDifferentLengthsEndIndependently() {
+    void sessionsOfDifferentLengthsEndIndependently() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         SyntheticSessionSplit shortOne = SyntheticSessionSplit.fresh(1, SimulationSpec.parse("sim:duration=1s,sessions=2"));
         SyntheticSessionSplit longOne = SyntheticSessionSplit.fresh(2, SimulationSpec.parse("sim:duration=2s,sessions=2"));
@@ -83,7 +83,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void reportsEndOfInputOnlyAfterAllSessionsEndAndNoMoreSplits() {
+    void reportsEndOfInputOnlyAfterAllSessionsEndAndNoMoreSplits() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         TestingReaderOutput<SessionEvent> output = new TestingReaderOutput<>();
         assertEquals(InputStatus.NOTHING_AVAILABLE, reader.pollNext(output));
@@ -105,7 +105,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void lastBlockReportsEndOfInputWhenNoMoreSplitsWasSignalled() {
+    void lastBlockReportsEndOfInputWhenNoMoreSplitsWasSignalled() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         reader.addSplits(List.of(SyntheticSessionSplit.fresh(1, SimulationSpec.parse("sim:duration=80ms"))));
         reader.notifyNoMoreSplits();
@@ -116,7 +116,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void readerWithoutSplitsEndsOnNoMoreSplits() {
+    void readerWithoutSplitsEndsOnNoMoreSplits() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         reader.notifyNoMoreSplits();
         TestingReaderOutput<SessionEvent> output = new TestingReaderOutput<>();
@@ -125,7 +125,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void snapshotBeforeTheFirstPollRestoresTheWholeRun() {
+    void snapshotBeforeTheFirstPollRestoresTheWholeRun() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         List<SyntheticSessionSplit> splits = List.of(SyntheticSessionSplit.fresh(1, TWO), SyntheticSessionSplit.fresh(2, TWO));
         reader.addSplits(splits);
@@ -142,7 +142,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void snapshotStateMidRunAndANewReaderContinueIdentically() {
+    void snapshotStateMidRunAndANewReaderContinueIdentically() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         reader.addSplits(List.of(SyntheticSessionSplit.fresh(1, TWO), SyntheticSessionSplit.fresh(2, TWO)));
         reader.notifyNoMoreSplits();
@@ -166,7 +166,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void sessionShorterThanOneSampleEmitsNothingAndEnds() {
+    void sessionShorterThanOneSampleEmitsNothingAndEnds() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         reader.addSplits(List.of(SyntheticSessionSplit.fresh(1, SimulationSpec.parse("sim:duration=1ms"))));
         reader.notifyNoMoreSplits();
@@ -192,7 +192,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void pacedReaderRestoredMidSessionDoesNotWaitForTheTimeAlreadyElapsed() {
+    void pacedReaderRestoredMidSessionDoesNotWaitForTheTimeAlreadyElapsed() throws Exception {
         // At 1e10x a 40 ms block is due round(0.04 / 1e10 * 1e9) = 0 ns after the first poll, so a fresh reader emits
         // at once; 10 s of elapsed session time are 1 ns, enough to make a reader that counts them wait.
         Pacing fast = Pacing.parse("10000000000x");
@@ -215,7 +215,7 @@ class SyntheticSessionReaderTest {
     }
 
     @Test
-    void ingestInstantsAreTheLocalMonotonicClock() {
+    void ingestInstantsAreTheLocalMonotonicClock() throws Exception {
         SyntheticSessionReader reader = new SyntheticSessionReader(Pacing.MAX);
         reader.addSplits(List.of(SyntheticSessionSplit.fresh(1, SimulationSpec.parse("sim:duration=400ms"))));
         reader.notifyNoMoreSplits();
