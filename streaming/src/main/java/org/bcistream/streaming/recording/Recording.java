@@ -1,0 +1,36 @@
+package org.bcistream.streaming.recording;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A recorded session opened for reading: its numeric streams, its markers, and sequential access to each
+ * stream's samples. Opening reads headers (and, where the format needs it, an index of the file: XDF clock
+ * offsets), never the whole signal into memory.
+ *
+ * <p>A truncated file opens with what was readable and a warning in {@link #warnings()}; a file that
+ * breaks its format elsewhere fails with {@link RecordingFormatException} naming the byte offset.
+ */
+public interface Recording extends AutoCloseable {
+    /** The format's name, e.g. {@code XDF}, {@code EDF+C}, {@code BDF}, {@code muse-lsl CSV}. */
+    String format();
+
+    /** The file this recording was read from. */
+    Path path();
+
+    /** The numeric streams, in file order (marker-only streams are not listed here). */
+    List<RecordedStream> streams();
+
+    /** Every marker of the recording (annotations, marker streams, triggers), in time order. */
+    List<RecordedMarker> markers();
+
+    /** What the reader noticed but read past (truncation, counter gaps, clock resets), one line each. */
+    List<String> warnings();
+
+    /** A cursor over one stream's samples from its first sample. */
+    SampleCursor open(RecordedStream stream) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
