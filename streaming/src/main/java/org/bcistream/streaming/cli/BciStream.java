@@ -1,20 +1,23 @@
 package org.bcistream.streaming.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import org.bcistream.streaming.recording.RecordingFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code bcistream} command: {@code run} decodes sessions in a Flink job (embedded by default),
- * {@code profiles} lists and shows device profiles. Errors in the user's input print one clear line and
- * exit with status 2; failures of the engine print the cause chain and exit with status 1.
+ * {@code inspect} describes a recording, {@code profiles} lists and shows device profiles. Errors in the
+ * user's input (bad options, missing or malformed files) print one clear line and exit with status 2;
+ * failures of the engine print the cause chain and exit with status 1.
  */
 @Command(
         name = "bcistream",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time brain-computer-interface decoding engine on Apache Flink.",
-        subcommands = {RunCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InspectCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
 public final class BciStream implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,8 +40,12 @@ public final class BciStream implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof RecordingFormatException) {
             err.println("bcistream: " + e.getMessage());
+            return 2;
+        }
+        if (e instanceof NoSuchFileException missing) {
+            err.println("bcistream: no such recording file: " + missing.getFile());
             return 2;
         }
         err.println("bcistream: " + e);

@@ -46,7 +46,11 @@ final class DecodingOptions {
 
     /** The pipeline settings for a profile at its default rate, with these options applied. */
     SessionPipelineConfig toConfig(DeviceProfile profile) {
-        double rate = profile.defaultRateHz();
+        return toConfig(profile, profile.defaultRateHz());
+    }
+
+    /** The pipeline settings for a profile's streams at {@code rate} hertz, with these options applied. */
+    SessionPipelineConfig toConfig(DeviceProfile profile, double rate) {
         PreprocessConfig pre = PreprocessConfig.defaults(profile, rate);
         if (reference != null) {
             pre = pre.withReference(parseReference(reference));

@@ -18,7 +18,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.record.SessionOutput;
-import org.bcistream.hardware.DeviceProfile;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.streaming.config.Durations;
 import org.bcistream.streaming.job.DecodingJob;
@@ -27,8 +26,6 @@ import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.JsonLinesDirectorySink;
 import org.bcistream.streaming.sink.RejectedLogSink;
 import org.bcistream.streaming.sink.StdoutSink;
-import org.bcistream.streaming.source.SimulationSpec;
-import org.bcistream.streaming.source.SyntheticSessionSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +44,9 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--source", paramLabel = "<spec>", defaultValue = "sim:",
-            description = "Where sessions come from. sim:profile=<id>,seed=<n>,duration=<d>,sessions=<n>,snr=<dB>,"
-                    + "targets=letters|words|A+B+..,pace=max|realtime|<k>x. Default: ${DEFAULT-VALUE}")
+            description = {"Where sessions come from. Default: ${DEFAULT-VALUE}",
+                "sim:profile=<id>,seed=<n>,duration=<d>,sessions=<n>,snr=<dB>,targets=letters|words|A+B+..,pace=max|realtime|<k>x",
+                "file:<path>,stream=<id|name|type>,profile=<id>,session=<id>,pace=max|realtime|<k>x (XDF, EDF/EDF+, BDF/BDF+, muse-lsl CSV, OpenBCI GUI text)"})
     String source;
 
     @Option(names = "--out", paramLabel = "<dir>",
@@ -70,15 +68,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulationSpec sim = parseSource(source);
-        DeviceProfile profile = DeviceProfiles.builtIn().byId(sim.profileId());
-        SessionPipelineConfig config = decoding.toConfig(profile);
-        int p = parallelism != null ? parallelism : Math.min(sim.sessions(), Runtime.getRuntime().availableProcessors());
+        PrintWriter err = spec.commandLine().getErr();
+        SessionSource input = SessionSource.parse(source, DeviceProfiles.builtIn());
+        input.notes().forEach(note -> err.println("bcistream run: " + note));
+        SessionPipelineConfig config = decoding.toConfig(input.profile(), input.rateHz());
+        int p = parallelism != null ? parallelism : Math.min(input.sessions(), Runtime.getRuntime().availableProcessors());
         if (p < 1) {
             throw new IllegalArgumentException("--parallelism must be >= 1, got " + p);
         }
         Duration timeout = bufferTimeout != null ? Durations.parse(bufferTimeout)
-                : sim.pacing().isMax() ? Duration.ofMillis(100) : Duration.ofMillis(5);
+                : input.pacing().isMax() ? Duration.ofMillis(100) : Duration.ofMillis(5);
 
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(PipelineOptions.GENERIC_TYPES, false);
@@ -88,14 +87,13 @@ final class RunCommand implements Callable<Integer> {
 
         List<Sink<SessionOutput>> outputs = out == null ? List.of(new StdoutSink()) : List.of(new JsonLinesDirectorySink(out));
         List<Sink<RejectedEvent>> rejected = out == null ? List.of() : List.of(new RejectedLogSink(out));
-        DecodingJob.build(env, new SyntheticSessionSource(sim), config, outputs, rejected);
+        DecodingJob.build(env, input.source(), config, outputs, rejected);
 
-        PrintWriter err = spec.commandLine().getErr();
-        err.printf("bcistream run: %s, profile %s, parallelism %d%s%n", sim, profile.id(), p,
+        err.printf("bcistream run: %s, profile %s, parallelism %d%s%n", input.description(), input.profile().id(), p,
                 out == null ? "" : ", writing to " + out);
         long start = System.nanoTime();
-        JobClient job = env.executeAsync("bcistream run " + sim);
-        JobExecutionResult result = awaitWithProgress(job, start, err);
+        JobClient job = env.executeAsync("bcistream run " + input.description());
+        JobExecutionResult result = awaitWithProgress(job, start, err, input.totalSamples());
         RunSummary summary = RunSummary.of(result.getAllAccumulatorResults(), (System.nanoTime() - start) / 1e9);
         PrintWriter report = out == null ? err : spec.commandLine().getOut();
         report.println(summary.report());
@@ -103,16 +101,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static SimulationSpec parseSource(String text) {
-        if (text.startsWith("sim:") || text.equals("sim")) {
-            return SimulationSpec.parse(text);
-        }
-        int colon = text.indexOf(':');
-        String kind = colon > 0 ? text.substring(0, colon) : text;
-        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:...");
-    }
-
-    private JobExecutionResult awaitWithProgress(JobClient job, long start, PrintWriter err)
+    private JobExecutionResult awaitWithProgress(JobClient job, long start, PrintWriter err, long totalSamples)
             throws InterruptedException, ExecutionException {
         CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
         boolean console = System.console() != null;
@@ -128,7 +117,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (TimeoutException stillRunning) {
                 if (!quiet) {
                     Map<String, Object> counters = accumulators(job);
-                    String line = RunSummary.of(counters, (System.nanoTime() - start) / 1e9).progressLine();
+                    RunSummary sofar = RunSummary.of(counters, (System.nanoTime() - start) / 1e9);
+                    String line = sofar.progressLine() + (totalSamples > 0
+                            ? String.format(java.util.Locale.ROOT, "  (%.0f %% of the recording)", 100.0 * sofar.samples() / totalSamples) : "");
                     err.print(console ? "\r" + line : line + System.lineSeparator());
                     err.flush();
                     printed = true;

@@ -1,9 +1,6 @@
 package org.bcistream.streaming.source;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -62,35 +59,9 @@ public final class SyntheticSessionSplitSerializer implements SimpleVersionedSer
     }
 
     /** Serializer of the enumerator's checkpoint: the splits not yet assigned to a reader. */
-    static final class Pending implements SimpleVersionedSerializer<Collection<SyntheticSessionSplit>> {
-        @Override
-        public int getVersion() {
-            return VERSION;
-        }
-
-        @Override
-        public byte[] serialize(Collection<SyntheticSessionSplit> splits) throws IOException {
-            DataOutputSerializer out = new DataOutputSerializer(256);
-            out.writeInt(splits.size());
-            for (SyntheticSessionSplit split : splits) {
-                write(split, out);
-            }
-            return out.getCopyOfBuffer();
-        }
-
-        @Override
-        public Collection<SyntheticSessionSplit> deserialize(int version, byte[] bytes) throws IOException {
-            checkVersion(version);
-            DataInputDeserializer in = new DataInputDeserializer(bytes);
-            int count = in.readInt();
-            if (count < 0 || count > bytes.length) {
-                throw new IOException("synthetic source checkpoint declares " + count + " splits in " + bytes.length + " bytes");
-            }
-            List<SyntheticSessionSplit> splits = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                splits.add(read(in));
-            }
-            return splits;
+    static final class Pending extends PendingSplitsSerializer<SyntheticSessionSplit> {
+        Pending() {
+            super("synthetic source", new SyntheticSessionSplitSerializer());
         }
     }
 }

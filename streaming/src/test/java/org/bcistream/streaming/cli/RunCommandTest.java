@@ -23,9 +23,9 @@ class RunCommandTest {
 
     @Test
     void otherSourceKindsAreNotAvailable() {
-        assertUserError("source kind 'file' is not available in this build; supported: sim:...", "run", "--source", "file:x.xdf");
-        assertUserError("source kind 'kafka' is not available in this build; supported: sim:...", "run", "--source", "kafka");
-        assertUserError("source kind 'lsl' is not available in this build; supported: sim:...", "run", "--source", "lsl:type=EEG");
+        assertUserError("no such recording file: x.xdf", "run", "--source", "file:x.xdf");
+        assertUserError("source kind 'kafka' is not available in this build; supported: sim:..., file:...", "run", "--source", "kafka");
+        assertUserError("source kind 'lsl' is not available in this build; supported: sim:..., file:...", "run", "--source", "lsl:type=EEG");
     }
 
     @Test

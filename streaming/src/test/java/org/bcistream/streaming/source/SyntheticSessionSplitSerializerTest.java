@@ -127,7 +127,9 @@ class SyntheticSessionSplitSerializerTest {
     void pendingWithMoreSplitsDeclaredThanPresentThrowsIOException() throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         out.writeInt(3);
-        SyntheticSessionSplitSerializer.write(FRESH, out);
+        byte[] one = new SyntheticSessionSplitSerializer().serialize(FRESH);
+        out.writeInt(one.length);
+        out.write(one);
         byte[] bytes = out.getCopyOfBuffer();
         assertThrows(IOException.class, () -> pending.deserialize(1, bytes));
     }
@@ -136,7 +138,9 @@ class SyntheticSessionSplitSerializerTest {
     void pendingWithAHostileSplitInsideIsRefused() throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         out.writeInt(1);
-        out.write(split(2, "sim:", Integer.MIN_VALUE, new byte[0]));
+        byte[] hostile = split(2, "sim:", Integer.MIN_VALUE, new byte[0]);
+        out.writeInt(hostile.length);
+        out.write(hostile);
         byte[] bytes = out.getCopyOfBuffer();
         IOException e = assertThrows(IOException.class, () -> pending.deserialize(1, bytes));
         assertEquals("synthetic split 2 declares -2147483648 state bytes but 0 remain (limit 67108864)", e.getMessage());

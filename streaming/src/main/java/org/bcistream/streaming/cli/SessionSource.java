@@ -1,0 +1,55 @@
+package org.bcistream.streaming.cli;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.flink.api.connector.source.Source;
+import org.bcistream.decoders.record.SessionEvent;
+import org.bcistream.hardware.DeviceProfile;
+import org.bcistream.hardware.DeviceProfiles;
+import org.bcistream.streaming.config.Pacing;
+import org.bcistream.streaming.source.RecordingSource;
+import org.bcistream.streaming.source.ReplayPlan;
+import org.bcistream.streaming.source.ReplaySpec;
+import org.bcistream.streaming.source.SimulationSpec;
+import org.bcistream.streaming.source.SyntheticSessionSource;
+
+/**
+ * A {@code --source} resolved for a run: the Flink source, the device profile and rate its sessions are
+ * decoded with, how many sessions, how fast, and what to tell the user about it.
+ *
+ * @param source the Flink source
+ * @param description the source's canonical text
+ * @param profile the device profile
+ * @param rateHz the sessions' nominal rate, hertz
+ * @param sessions number of sessions
+ * @param pacing replay speed
+ * @param totalSamples samples the source will emit, or 0 when unknown (for progress)
+ * @param notes lines worth printing before the run (how the profile was chosen, reader warnings)
+ */
+record SessionSource(
+        Source<SessionEvent, ?, ?> source, String description, DeviceProfile profile, double rateHz, int sessions, Pacing pacing,
+        long totalSamples, List<String> notes) {
+
+    /** Resolves {@code sim:...} or {@code file:...}. */
+    static SessionSource parse(String text, DeviceProfiles registry) throws IOException {
+        if (text.startsWith("sim:") || text.equals("sim")) {
+            SimulationSpec sim = SimulationSpec.parse(text);
+            DeviceProfile profile = registry.byId(sim.profileId());
+            return new SessionSource(new SyntheticSessionSource(sim), sim.toString(), profile, profile.defaultRateHz(),
+                    sim.sessions(), sim.pacing(), 0, List.of());
+        }
+        if (text.startsWith("file:")) {
+            ReplayPlan plan = ReplayPlan.of(ReplaySpec.parse(text), registry);
+            List<String> notes = new java.util.ArrayList<>();
+            notes.add(String.format(java.util.Locale.ROOT, "%d stream(s) of %s as session(s) %s, profile %s (%s)",
+                    plan.splits().size(), plan.spec().path(), plan.splits().stream().map(s -> s.sessionId()).toList(),
+                    plan.profile().id(), plan.profileOrigin()));
+            plan.warnings().forEach(w -> notes.add("warning: " + w));
+            return new SessionSource(new RecordingSource(plan), plan.spec().toString(), plan.profile(), plan.rateHz(),
+                    plan.splits().size(), plan.spec().pacing(), plan.totalSamples(), List.copyOf(notes));
+        }
+        int colon = text.indexOf(':');
+        String kind = colon > 0 ? text.substring(0, colon) : text;
+        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:..., file:...");
+    }
+}
