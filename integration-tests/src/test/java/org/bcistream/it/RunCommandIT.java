@@ -1,20 +1,14 @@
 package org.bcistream.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.bcistream.streaming.cli.BciStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code bcistream run} as a user runs it: an embedded local Flink environment, files out, reproducible. */
 class RunCommandIT {
@@ -24,15 +18,11 @@ class RunCommandIT {
     void sameSeedGivesByteIdenticalOutput(@TempDir Path tmp) throws IOException {
         Path first = tmp.resolve("first");
         Path second = tmp.resolve("second");
-        String summary = run("run", "--source", SOURCE, "--out", first.toString(), "--quiet");
-        run("run", "--source", SOURCE, "--out", second.toString(), "--quiet");
+        String summary = Cli.run("run", "--source", SOURCE, "--out", first.toString(), "--quiet").out();
+        Cli.run("run", "--source", SOURCE, "--out", second.toString(), "--quiet");
 
-        List<Path> files = relativeFiles(first);
-        assertEquals(List.of(Path.of("sim-1/features.jsonl"), Path.of("sim-1/markers.jsonl")), files);
-        assertEquals(files, relativeFiles(second));
-        for (Path file : files) {
-            assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file.toString());
-        }
+        assertEquals(List.of(Path.of("sim-1/features.jsonl"), Path.of("sim-1/markers.jsonl")), Cli.relativeFiles(first));
+        Cli.assertSameFiles(first, second);
         List<String> frames = Files.readAllLines(first.resolve("sim-1/features.jsonl"));
         List<String> markers = Files.readAllLines(first.resolve("sim-1/markers.jsonl"));
         // 30 s at 250 Hz, 1 s windows every 0.25 s: 117 windows, the first 20 train the normaliser
@@ -45,25 +35,8 @@ class RunCommandIT {
 
     @Test
     void differentSeedGivesDifferentOutput(@TempDir Path tmp) throws IOException {
-        run("run", "--source", "sim:seed=1,duration=8s", "--out", tmp.resolve("a").toString(), "--quiet");
-        run("run", "--source", "sim:seed=2,duration=8s", "--out", tmp.resolve("b").toString(), "--quiet");
+        Cli.run("run", "--source", "sim:seed=1,duration=8s", "--out", tmp.resolve("a").toString(), "--quiet");
+        Cli.run("run", "--source", "sim:seed=2,duration=8s", "--out", tmp.resolve("b").toString(), "--quiet");
         assertTrue(!Files.readString(tmp.resolve("a/sim-1/features.jsonl")).equals(Files.readString(tmp.resolve("b/sim-1/features.jsonl"))));
-    }
-
-    private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BciStream.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
-        assertEquals(0, status, "bcistream " + String.join(" ", args) + " failed: " + err);
-        return out.toString();
-    }
-
-    private static List<Path> relativeFiles(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
-        }
     }
 }

@@ -70,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
         String row = "  %-16s %-22s %-8s %8s %10s %10s %12s %14s %14s%n";
         out.printf(Locale.ROOT, row, "ID", "NAME", "TYPE", "CHANNELS", "RATE (Hz)", "SAMPLES", "DURATION (s)", "FIRST (s)", "LAST (s)");
         for (RecordedStream s : streams) {
-            out.printf(Locale.ROOT, row, s.id(), s.name(), s.type(), s.channelCount(), number(s.nominalRateHz()), s.sampleCount(),
+            out.printf(Locale.ROOT, row, fit(s.id(), 16), fit(s.name(), 22), fit(s.type(), 8), s.channelCount(), number(s.nominalRateHz()), s.sampleCount(),
                     String.format(Locale.ROOT, "%.3f", s.durationSeconds()),
                     s.sampleCount() > 0 ? String.format(Locale.ROOT, "%.6f", s.firstTime()) : "-",
                     s.sampleCount() > 0 ? String.format(Locale.ROOT, "%.6f", s.lastTime()) : "-");
@@ -83,12 +83,12 @@ final class InspectCommand implements Callable<Integer> {
                         s.channelUnits().isEmpty() ? "" : " [" + String.join(", ", new java.util.TreeSet<>(s.channelUnits())) + "]");
             }
         }
-        for (String line : RecordingDetails.of(recording)) {
+        for (String line : RecordingDetails.lines(recording)) {
             out.println("  " + line);
         }
         List<RecordedMarker> markers = recording.markers();
         out.printf(Locale.ROOT, "%nmarkers (%d)%n", markers.size());
-        markerCounts(markers).forEach((label, count) -> out.printf(Locale.ROOT, "  %-30s %6d%n", label, count));
+        markerCounts(markers).forEach((label, count) -> out.printf(Locale.ROOT, "  %-40s %6d%n", fit(label, 40), count));
         if (!recording.warnings().isEmpty()) {
             out.printf(Locale.ROOT, "%nwarnings (%d)%n", recording.warnings().size());
             recording.warnings().forEach(w -> out.println("  " + w));
@@ -99,6 +99,12 @@ final class InspectCommand implements Callable<Integer> {
         Map<String, Integer> counts = new TreeMap<>();
         markers.forEach(m -> counts.merge((m.kind() == RecordedMarker.Kind.TRIGGER ? "trigger " : "") + m.label(), 1, Integer::sum));
         return counts;
+    }
+
+    /** {@code text} cut to {@code width} characters, ending in "..." when cut, so table columns stay aligned. */
+    private static String fit(String text, int width) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= width ? oneLine : oneLine.substring(0, width - 3) + "...";
     }
 
     private static String number(double v) {

@@ -17,6 +17,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
+import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.streaming.config.Durations;
@@ -24,6 +25,7 @@ import org.bcistream.streaming.job.DecodingJob;
 import org.bcistream.streaming.job.RejectedEvent;
 import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.JsonLinesDirectorySink;
+import org.bcistream.streaming.sink.XdfRecordingSink;
 import org.bcistream.streaming.sink.RejectedLogSink;
 import org.bcistream.streaming.sink.StdoutSink;
 import picocli.CommandLine;
@@ -60,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Flink network buffer timeout. Default 5ms for paced sources, 100ms (Flink's) at max speed.")
     String bufferTimeout;
 
+    @Option(names = "--record", paramLabel = "<file.xdf>",
+            description = "Also record the sessions' input (signals and markers, as received) to an XDF file that "
+                    + "--source file:<file.xdf> replays.")
+    Path record;
+
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
@@ -87,10 +94,11 @@ final class RunCommand implements Callable<Integer> {
 
         List<Sink<SessionOutput>> outputs = out == null ? List.of(new StdoutSink()) : List.of(new JsonLinesDirectorySink(out));
         List<Sink<RejectedEvent>> rejected = out == null ? List.of() : List.of(new RejectedLogSink(out));
-        DecodingJob.build(env, input.source(), config, outputs, rejected);
+        List<Sink<SessionEvent>> recorders = record == null ? List.of() : List.of(new XdfRecordingSink(record, input.profile()));
+        DecodingJob.build(env, input.source(), config, outputs, rejected, recorders);
 
-        err.printf("bcistream run: %s, profile %s, parallelism %d%s%n", input.description(), input.profile().id(), p,
-                out == null ? "" : ", writing to " + out);
+        err.printf("bcistream run: %s, profile %s, parallelism %d%s%s%n", input.description(), input.profile().id(), p,
+                out == null ? "" : ", writing to " + out, record == null ? "" : ", recording to " + record);
         long start = System.nanoTime();
         JobClient job = env.executeAsync("bcistream run " + input.description());
         JobExecutionResult result = awaitWithProgress(job, start, err, input.totalSamples());

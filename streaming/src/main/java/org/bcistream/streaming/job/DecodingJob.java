@@ -36,7 +36,27 @@ public final class DecodingJob {
             SessionPipelineConfig config,
             List<Sink<SessionOutput>> outputs,
             List<Sink<RejectedEvent>> rejected) {
+        return build(env, source, config, outputs, rejected, List.of());
+    }
+
+    /**
+     * Adds the pipeline to {@code env} with recorders of its input.
+     *
+     * @param recorders sinks of the source's events as they enter the pipeline (e.g. an XDF recording), each
+     *     with parallelism 1
+     * @see #build(StreamExecutionEnvironment, Source, SessionPipelineConfig, List, List)
+     */
+    public static SingleOutputStreamOperator<SessionOutput> build(
+            StreamExecutionEnvironment env,
+            Source<SessionEvent, ?, ?> source,
+            SessionPipelineConfig config,
+            List<Sink<SessionOutput>> outputs,
+            List<Sink<RejectedEvent>> rejected,
+            List<Sink<SessionEvent>> recorders) {
         DataStream<SessionEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "sessions").uid("sessions-source");
+        for (Sink<SessionEvent> recorder : recorders) {
+            events.sinkTo(recorder).name("record-" + recorder.getClass().getSimpleName()).setParallelism(1);
+        }
         SingleOutputStreamOperator<SessionOutput> decoded = decode(events, config);
         for (Sink<SessionOutput> sink : outputs) {
             decoded.sinkTo(sink).name(sink.getClass().getSimpleName());

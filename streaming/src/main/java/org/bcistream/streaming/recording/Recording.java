@@ -28,6 +28,23 @@ public interface Recording extends AutoCloseable {
     /** What the reader noticed but read past (truncation, counter gaps, clock resets), one line each. */
     List<String> warnings();
 
+    /**
+     * The LSL source id of a stream (numeric or marker), or empty when the format has none. Streams with the
+     * same non-empty source id come from one device or session: a replay gives a marker stream's markers to
+     * the numeric stream that shares its source id.
+     */
+    default String sourceIdOf(String streamId) {
+        return "";
+    }
+
+    /**
+     * The device model a recording names for a stream (XDF {@code desc/acquisition/model}; bcistream's
+     * recorder writes its device profile id there), or empty.
+     */
+    default String deviceModelOf(String streamId) {
+        return "";
+    }
+
     /** A cursor over one stream's samples from its first sample. */
     SampleCursor open(RecordedStream stream) throws IOException;
 

@@ -1,5 +1,9 @@
 package org.bcistream.streaming.recording;
 
+import org.bcistream.streaming.recording.csv.MuseCsvRecording;
+import org.bcistream.streaming.recording.csv.OpenBciTextRecording;
+import org.bcistream.streaming.recording.edf.EdfRecording;
+import org.bcistream.streaming.recording.xdf.XdfRecording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,8 +36,12 @@ public final class Recordings {
      * @throws RecordingFormatException if the format is not recognised or the file breaks it
      */
     public static Recording open(Path path) throws IOException {
-        Format format = detect(path);
-        throw new RecordingFormatException(path + ": no reader for " + format + " in this build");
+        return switch (detect(path)) {
+            case XDF -> XdfRecording.open(path);
+            case EDF, BDF -> EdfRecording.open(path);
+            case OPENBCI_TEXT -> OpenBciTextRecording.open(path);
+            case MUSE_CSV -> MuseCsvRecording.open(path);
+        };
     }
 
     /** The format of a file from its first bytes. */

@@ -1,6 +1,8 @@
 package org.bcistream.streaming.source;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import org.bcistream.streaming.config.Pacing;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -21,10 +23,13 @@ import org.bcistream.decoders.record.SessionEvent;
 public final class RecordingSource
         implements Source<SessionEvent, ReplaySplit, Collection<ReplaySplit>>, ResultTypeQueryable<SessionEvent> {
     private static final long serialVersionUID = 1L;
-    private final ReplayPlan plan;
+    private final Pacing pacing;
+    private final ArrayList<ReplaySplit> splits;
 
+    /** A source for the plan's splits, paced as its spec says. */
     public RecordingSource(ReplayPlan plan) {
-        this.plan = plan;
+        this.pacing = plan.spec().pacing();
+        this.splits = new ArrayList<>(plan.splits());
     }
 
     @Override
@@ -34,12 +39,12 @@ public final class RecordingSource
 
     @Override
     public SourceReader<SessionEvent, ReplaySplit> createReader(SourceReaderContext readerContext) {
-        return new PacedSessionReader<>(plan.spec().pacing(), ReplayedSession::resume);
+        return new PacedSessionReader<>(pacing, ReplayedSession::resume);
     }
 
     @Override
     public SplitEnumerator<ReplaySplit, Collection<ReplaySplit>> createEnumerator(SplitEnumeratorContext<ReplaySplit> context) {
-        return new SessionSplitEnumerator<>(context, plan.splits());
+        return new SessionSplitEnumerator<>(context, splits);
     }
 
     @Override

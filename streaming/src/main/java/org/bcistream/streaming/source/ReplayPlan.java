@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bcistream.hardware.ChannelSpec;
@@ -32,7 +33,8 @@ import org.bcistream.streaming.recording.Recordings;
  *
  * @param spec the replay as given
  * @param profile the device profile every replayed stream fits
- * @param profileOrigin {@code given}, {@code matched} or {@code derived}
+ * @param profileOrigin {@code given}, {@code recorded} (the file names a known profile), {@code matched} (from
+ *     the stream's LSL name and type) or {@code derived} (from its channels)
  * @param rateHz the replayed streams' nominal rate, hertz
  * @param splits one per replayed stream
  * @param totalSamples samples of all replayed streams, for progress
@@ -64,9 +66,13 @@ public record ReplayPlan(
             }
             String origin;
             DeviceProfile profile;
+            Optional<DeviceProfile> recorded = registry.find(recording.deviceModelOf(first.id()));
             if (spec.profileId() != null) {
                 profile = registry.byId(spec.profileId());
                 origin = "given";
+            } else if (recorded.isPresent() && recorded.get().channelCount() == first.channelCount()) {
+                profile = recorded.get();
+                origin = "recorded";
             } else {
                 LslStreamDescription description =
                         new LslStreamDescription(first.name(), first.type(), first.channelCount(), first.nominalRateHz());
@@ -119,17 +125,31 @@ public record ReplayPlan(
 
     /**
      * The markers a replayed stream's session receives: all of them when one stream is replayed; otherwise
-     * the markers of that stream plus those of streams not replayed (shared marker streams, annotations).
+     * the markers of that stream, of marker streams sharing its non-empty source id, and of streams tied to
+     * no replayed stream (shared marker streams, annotations).
      */
     static List<RecordedMarker> markersOf(Recording recording, RecordedStream stream, List<RecordedStream> replayed) {
         if (replayed.size() == 1) {
             return recording.markers();
         }
         Set<String> replayedIds = new HashSet<>();
-        replayed.forEach(s -> replayedIds.add(s.id()));
-        return recording.markers().stream()
-                .filter(m -> m.streamId().equals(stream.id()) || !replayedIds.contains(m.streamId()))
-                .toList();
+        Set<String> replayedSources = new HashSet<>();
+        replayed.forEach(s -> {
+            replayedIds.add(s.id());
+            if (!s.sourceId().isEmpty()) {
+                replayedSources.add(s.sourceId());
+            }
+        });
+        return recording.markers().stream().filter(m -> {
+            if (m.streamId().equals(stream.id())) {
+                return true;
+            }
+            String source = recording.sourceIdOf(m.streamId());
+            if (!source.isEmpty() && replayedSources.contains(source)) {
+                return source.equals(stream.sourceId());
+            }
+            return !replayedIds.contains(m.streamId());
+        }).toList();
     }
 
     private static String sessionId(ReplaySpec spec, List<RecordedStream> streams, RecordedStream stream) {

@@ -13,7 +13,7 @@ package org.bcistream.streaming.source;
  */
 public record ReplaySplit(
         int sessionIndex, String spec, String streamId, String sessionId, int chunkSamples, long samplesDone, int markersDone)
-        implements IndexedSplit {
+        implements IndexedSplit, java.io.Serializable {
 
     public ReplaySplit {
         if (chunkSamples < 1 || samplesDone < 0 || markersDone < 0) {
