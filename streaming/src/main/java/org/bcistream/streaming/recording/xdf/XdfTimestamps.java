@@ -128,25 +128,28 @@ final class XdfTimestamps {
      */
     static double[] robustFit(double[] times, double[] values, int from, int to, double winsor) {
         int n = to - from + 1;
+        double shift = Double.POSITIVE_INFINITY;
+        for (int i = from; i <= to; i++) {
+            shift = Math.min(shift, times[i] / winsor);
+        }
+        double level = values[from] / winsor;
+        // One pass that writes t and y without reading them back: a loop that stores an element and reloads it
+        // next to double reductions is the shape in which JDK 17's C2 crashed the JVM (TypeVect::xmeet).
         double[] t = new double[n];
         double[] y = new double[n];
-        double shift = Double.POSITIVE_INFINITY;
-        double level = values[from] / winsor;
-        for (int i = 0; i < n; i++) {
-            t[i] = times[from + i] / winsor;
-            y[i] = values[from + i] / winsor - level;
-            shift = Math.min(shift, t[i]);
-        }
         double sumT = 0;
         double sumTT = 0;
         double sumY = 0;
         double sumTY = 0;
         for (int i = 0; i < n; i++) {
-            t[i] -= shift;
-            sumT += t[i];
-            sumTT += t[i] * t[i];
-            sumY += y[i];
-            sumTY += t[i] * y[i];
+            double ti = times[from + i] / winsor - shift;
+            double yi = values[from + i] / winsor - level;
+            t[i] = ti;
+            y[i] = yi;
+            sumT += ti;
+            sumTT += ti * ti;
+            sumY += yi;
+            sumTY += ti * yi;
         }
         // Cholesky factor L of the normal matrix [[n, sumT], [sumT, sumTT]].
         double l11 = Math.sqrt(n);
