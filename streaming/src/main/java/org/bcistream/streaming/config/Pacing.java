@@ -41,6 +41,12 @@ public record Pacing(double speed) implements java.io.Serializable {
 
     @Override
     public String toString() {
-        return isMax() ? "max" : speed == 1.0 ? "realtime" : speed + "x";
+        if (isMax()) {
+            return "max";
+        }
+        if (speed == 1.0) {
+            return "realtime";
+        }
+        return (speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed)) + "x";
     }
 }

@@ -73,7 +73,8 @@ class PacingTest {
     void toStringIsParseable() {
         assertEquals("max", Pacing.MAX.toString());
         assertEquals("realtime", Pacing.REALTIME.toString());
-        assertEquals("2.0x", new Pacing(2).toString());
+        assertEquals("2x", new Pacing(2).toString());
+        assertEquals("0.5x", new Pacing(0.5).toString());
         assertEquals("0.5x", new Pacing(0.5).toString());
         for (Pacing p : new Pacing[] {Pacing.MAX, Pacing.REALTIME, new Pacing(2), new Pacing(0.5), new Pacing(1e-4), new Pacing(3e7)}) {
             assertEquals(p, Pacing.parse(p.toString()), p.toString());

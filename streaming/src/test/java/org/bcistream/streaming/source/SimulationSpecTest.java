@@ -134,7 +134,7 @@ class SimulationSpecTest {
     @Test
     void toStringIsTheCanonicalForm() {
         assertEquals("sim:profile=openbci-cyton,seed=1,duration=30s,sessions=1,targets=letters,pace=max", SimulationSpec.DEFAULT.toString());
-        assertEquals("sim:profile=muse-2,seed=7,duration=0.25s,sessions=4,snr=-10.0,targets=yes+no,pace=2.0x",
+        assertEquals("sim:profile=muse-2,seed=7,duration=0.25s,sessions=4,snr=-10.0,targets=yes+no,pace=2x",
                 SimulationSpec.parse("sim:profile=muse-2,seed=7,duration=250ms,sessions=4,snr=-10dB,targets=yes+no,pace=2x").toString());
     }
 
