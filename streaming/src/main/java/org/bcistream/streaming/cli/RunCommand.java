@@ -3,6 +3,7 @@ package org.bcistream.streaming.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -22,6 +24,8 @@ import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.streaming.config.Durations;
 import org.bcistream.streaming.job.DecodingJob;
+import org.bcistream.streaming.kafka.KafkaConnectors;
+import org.bcistream.streaming.kafka.KafkaSinkSpec;
 import org.bcistream.streaming.job.RejectedEvent;
 import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.JsonLinesDirectorySink;
@@ -48,8 +52,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<spec>", defaultValue = "sim:",
             description = {"Where sessions come from. Default: ${DEFAULT-VALUE}",
                 "sim:profile=<id>,seed=<n>,duration=<d>,sessions=<n>,snr=<dB>,targets=letters|words|A+B+..,pace=max|realtime|<k>x",
-                "file:<path>,stream=<id|name|type>,profile=<id>,session=<id>,pace=max|realtime|<k>x (XDF, EDF/EDF+, BDF/BDF+, muse-lsl CSV, OpenBCI GUI text)"})
+                "file:<path>,stream=<id|name|type>,profile=<id>,session=<id>,pace=max|realtime|<k>x (XDF, EDF/EDF+, BDF/BDF+, muse-lsl CSV, OpenBCI GUI text)",
+                "kafka:topic=<t>,profile=<id>,bootstrap=<host:port>,group=<id>,dead-letter=<t>,start=earliest|latest|committed,bounded=true,sessions=a+b,properties=<file>"})
     String source;
+
+    @Option(names = "--sink", paramLabel = "<spec>",
+            description = {"Also write outputs to Kafka (JSON, keyed by session):",
+                "kafka:topic=<t>,bootstrap=<host:port>,delivery=exactly-once|at-least-once,transactional-id-prefix=<p>,properties=<file>"})
+    String sink;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "<duration>",
+            description = "Flink checkpoint interval. Default 1s with a Kafka source or sink (offsets and transactions commit "
+                    + "on checkpoints), none otherwise; 'off' for none.")
+    String checkpointInterval;
 
     @Option(names = "--out", paramLabel = "<dir>",
             description = "Write <dir>/<session>/features.jsonl and markers.jsonl (and rejected-*.jsonl) instead of stdout.")
@@ -79,7 +94,9 @@ final class RunCommand implements Callable<Integer> {
         SessionSource input = SessionSource.parse(source, DeviceProfiles.builtIn());
         input.notes().forEach(note -> err.println("bcistream run: " + note));
         SessionPipelineConfig config = decoding.toConfig(input.profile(), input.rateHz());
-        int p = parallelism != null ? parallelism : Math.min(input.sessions(), Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int p = parallelism != null ? parallelism : input.sessions() > 0 ? Math.min(input.sessions(), cores) : cores;
+        KafkaSinkSpec kafkaSink = sink == null ? null : parseSink(sink);
         if (p < 1) {
             throw new IllegalArgumentException("--parallelism must be >= 1, got " + p);
         }
@@ -91,14 +108,33 @@ final class RunCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(p);
         env.setBufferTimeout(timeout.toMillis());
+        Duration checkpoints = checkpointInterval(kafkaSink != null || source.startsWith("kafka:"));
+        if (checkpoints == null && kafkaSink != null && kafkaSink.delivery() == DeliveryGuarantee.EXACTLY_ONCE) {
+            throw new IllegalArgumentException("exactly-once Kafka output commits on checkpoints; give --checkpoint-interval "
+                    + "or delivery=at-least-once");
+        }
+        if (checkpoints != null) {
+            env.enableCheckpointing(checkpoints.toMillis());
+        }
 
-        List<Sink<SessionOutput>> outputs = out == null ? List.of(new StdoutSink()) : List.of(new JsonLinesDirectorySink(out));
+        List<Sink<SessionOutput>> outputs = new ArrayList<>();
+        if (out != null) {
+            outputs.add(new JsonLinesDirectorySink(out));
+        }
+        if (kafkaSink != null) {
+            outputs.add(KafkaConnectors.outputs(kafkaSink));
+        }
+        if (outputs.isEmpty()) {
+            outputs.add(new StdoutSink());
+        }
         List<Sink<RejectedEvent>> rejected = out == null ? List.of() : List.of(new RejectedLogSink(out));
         List<Sink<SessionEvent>> recorders = record == null ? List.of() : List.of(new XdfRecordingSink(record, input.profile()));
-        DecodingJob.build(env, input.source(), config, outputs, rejected, recorders);
+        DecodingJob.build(input.events().attach(env), config, outputs, rejected, recorders);
 
-        err.printf("bcistream run: %s, profile %s, parallelism %d%s%s%n", input.description(), input.profile().id(), p,
-                out == null ? "" : ", writing to " + out, record == null ? "" : ", recording to " + record);
+        err.printf("bcistream run: %s, profile %s, parallelism %d%s%s%s%s%n", input.description(), input.profile().id(), p,
+                out == null ? "" : ", writing to " + out, kafkaSink == null ? "" : ", writing to " + kafkaSink,
+                record == null ? "" : ", recording to " + record,
+                checkpoints == null ? "" : ", checkpoints every " + Durations.format(checkpoints));
         long start = System.nanoTime();
         JobClient job = env.executeAsync("bcistream run " + input.description());
         JobExecutionResult result = awaitWithProgress(job, start, err, input.totalSamples());
@@ -107,6 +143,20 @@ final class RunCommand implements Callable<Integer> {
         report.println(summary.report());
         report.flush();
         return 0;
+    }
+
+    private static KafkaSinkSpec parseSink(String text) {
+        if (!text.startsWith("kafka:")) {
+            throw new IllegalArgumentException("--sink " + text + ": only kafka:... sinks exist; files go with --out");
+        }
+        return KafkaSinkSpec.parse(text);
+    }
+
+    private Duration checkpointInterval(boolean kafka) {
+        if (checkpointInterval == null) {
+            return kafka ? Duration.ofSeconds(1) : null;
+        }
+        return checkpointInterval.equalsIgnoreCase("off") ? null : Durations.parse(checkpointInterval);
     }
 
     private JobExecutionResult awaitWithProgress(JobClient job, long start, PrintWriter err, long totalSamples)

@@ -2,7 +2,11 @@ package org.bcistream.streaming.cli;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.bcistream.streaming.job.DecodingJob;
+import org.bcistream.streaming.kafka.KafkaConnectors;
+import org.bcistream.streaming.kafka.KafkaSourceSpec;
 import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.hardware.DeviceProfile;
 import org.bcistream.hardware.DeviceProfiles;
@@ -17,25 +21,32 @@ import org.bcistream.streaming.source.SyntheticSessionSource;
  * A {@code --source} resolved for a run: the Flink source, the device profile and rate its sessions are
  * decoded with, how many sessions, how fast, and what to tell the user about it.
  *
- * @param source the Flink source
+ * @param events adds the source to a job and gives its session events
  * @param description the source's canonical text
  * @param profile the device profile
  * @param rateHz the sessions' nominal rate, hertz
- * @param sessions number of sessions
+ * @param sessions number of sessions, or 0 when the source cannot know (Kafka)
  * @param pacing replay speed
  * @param totalSamples samples the source will emit, or 0 when unknown (for progress)
  * @param notes lines worth printing before the run (how the profile was chosen, reader warnings)
  */
 record SessionSource(
-        Source<SessionEvent, ?, ?> source, String description, DeviceProfile profile, double rateHz, int sessions, Pacing pacing,
+        EventStreams events, String description, DeviceProfile profile, double rateHz, int sessions, Pacing pacing,
         long totalSamples, List<String> notes) {
 
-    /** Resolves {@code sim:...} or {@code file:...}. */
+    /** Adds a source to a job. */
+    @FunctionalInterface
+    interface EventStreams {
+        DataStream<SessionEvent> attach(StreamExecutionEnvironment env) throws IOException;
+    }
+
+    /** Resolves {@code sim:...}, {@code file:...} or {@code kafka:...}. */
     static SessionSource parse(String text, DeviceProfiles registry) throws IOException {
         if (text.startsWith("sim:") || text.equals("sim")) {
             SimulationSpec sim = SimulationSpec.parse(text);
             DeviceProfile profile = registry.byId(sim.profileId());
-            return new SessionSource(new SyntheticSessionSource(sim), sim.toString(), profile, profile.defaultRateHz(),
+            SyntheticSessionSource source = new SyntheticSessionSource(sim);
+            return new SessionSource(env -> DecodingJob.events(env, source), sim.toString(), profile, profile.defaultRateHz(),
                     sim.sessions(), sim.pacing(), 0, List.of());
         }
         if (text.startsWith("file:")) {
@@ -45,11 +56,19 @@ record SessionSource(
                     plan.splits().size(), plan.spec().path(), plan.splits().stream().map(s -> s.sessionId()).toList(),
                     plan.profile().id(), plan.profileOrigin()));
             plan.warnings().forEach(w -> notes.add("warning: " + w));
-            return new SessionSource(new RecordingSource(plan), plan.spec().toString(), plan.profile(), plan.rateHz(),
+            RecordingSource source = new RecordingSource(plan);
+            return new SessionSource(env -> DecodingJob.events(env, source), plan.spec().toString(), plan.profile(), plan.rateHz(),
                     plan.splits().size(), plan.spec().pacing(), plan.totalSamples(), List.copyOf(notes));
+        }
+        if (text.startsWith("kafka:")) {
+            KafkaSourceSpec kafka = KafkaSourceSpec.parse(text);
+            DeviceProfile profile = registry.byId(kafka.profileId());
+            return new SessionSource(env -> KafkaConnectors.events(env, kafka, profile.channelCount()), kafka.toString(), profile,
+                    profile.defaultRateHz(), kafka.sessions().size(), Pacing.REALTIME, 0,
+                    List.of("refused records go to topic " + kafka.deadLetterTopic()));
         }
         int colon = text.indexOf(':');
         String kind = colon > 0 ? text.substring(0, colon) : text;
-        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:..., file:...");
+        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:..., file:..., kafka:...");
     }
 }

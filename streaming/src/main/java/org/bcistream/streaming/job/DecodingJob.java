@@ -36,24 +36,31 @@ public final class DecodingJob {
             SessionPipelineConfig config,
             List<Sink<SessionOutput>> outputs,
             List<Sink<RejectedEvent>> rejected) {
-        return build(env, source, config, outputs, rejected, List.of());
+        return build(events(env, source), config, outputs, rejected, List.of());
+    }
+
+    /** The events of a source, with their source time stamps as they are (no watermarks). */
+    public static DataStream<SessionEvent> events(StreamExecutionEnvironment env, Source<SessionEvent, ?, ?> source) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "sessions").uid("sessions-source");
     }
 
     /**
-     * Adds the pipeline to {@code env} with recorders of its input.
+     * Adds the pipeline and its sinks after {@code events}.
      *
-     * @param recorders sinks of the source's events as they enter the pipeline (e.g. an XDF recording), each
-     *     with parallelism 1
-     * @see #build(StreamExecutionEnvironment, Source, SessionPipelineConfig, List, List)
+     * @param events session events of any number of sessions
+     * @param config the profile and stage settings every session is decoded with
+     * @param outputs sinks for feature frames and markers, in the pipeline's parallelism
+     * @param rejected sinks for refused input events
+     * @param recorders sinks of the events as they enter the pipeline (e.g. an XDF recording), each with
+     *     parallelism 1
+     * @return the pipeline's output stream, for callers that attach more
      */
     public static SingleOutputStreamOperator<SessionOutput> build(
-            StreamExecutionEnvironment env,
-            Source<SessionEvent, ?, ?> source,
+            DataStream<SessionEvent> events,
             SessionPipelineConfig config,
             List<Sink<SessionOutput>> outputs,
             List<Sink<RejectedEvent>> rejected,
             List<Sink<SessionEvent>> recorders) {
-        DataStream<SessionEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "sessions").uid("sessions-source");
         for (Sink<SessionEvent> recorder : recorders) {
             events.sinkTo(recorder).name("record-" + recorder.getClass().getSimpleName()).setParallelism(1);
         }

@@ -10,7 +10,7 @@ import org.bcistream.decoders.record.SessionEvent;
  *
  * @param <SplitT> the split type that resumes the session where it stands
  */
-interface SessionCursor<SplitT> extends AutoCloseable {
+public interface SessionCursor<SplitT> extends AutoCloseable {
     /** True while the session has blocks left. */
     boolean hasNext();
 

@@ -24,8 +24,13 @@ class RunCommandTest {
     @Test
     void otherSourceKindsAreNotAvailable() {
         assertUserError("no such recording file: x.xdf", "run", "--source", "file:x.xdf");
-        assertUserError("source kind 'kafka' is not available in this build; supported: sim:..., file:...", "run", "--source", "kafka");
-        assertUserError("source kind 'lsl' is not available in this build; supported: sim:..., file:...", "run", "--source", "lsl:type=EEG");
+        assertUserError("source kind 'kafka' is not available in this build; supported: sim:..., file:..., kafka:...", "run", "--source", "kafka");
+        assertUserError("source kind 'lsl' is not available in this build; supported: sim:..., file:..., kafka:...", "run", "--source", "lsl:type=EEG");
+        assertUserError("kafka source: give the sessions' device profile with profile=<id> (bcistream profiles list shows them)",
+                "run", "--source", "kafka:topic=eeg");
+        assertUserError("--sink out.jsonl: only kafka:... sinks exist; files go with --out", "run", "--source", SHORT, "--sink", "out.jsonl");
+        assertUserError("exactly-once Kafka output commits on checkpoints; give --checkpoint-interval or delivery=at-least-once",
+                "run", "--source", SHORT, "--sink", "kafka:topic=out", "--checkpoint-interval", "off");
     }
 
     @Test
