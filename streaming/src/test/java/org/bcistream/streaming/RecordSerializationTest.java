@@ -35,7 +35,7 @@ class RecordSerializationTest {
         FeatureFrame frame = new FeatureFrame("s1", 7, 3.0, 2, 2, new float[] {0.1f, 0.2f, 0.3f, 0.4f}, 44);
         return Stream.of(
                 chunk, spikes, marker, frame,
-                new LatentFrame("s1", 3.0, new float[] {0.5f, 2f}, new int[] {1, 0}, -12.5, 4),
+                new LatentFrame("s1", 7, 3.0, new float[] {0.5f, 2f}, new int[] {1, 0}, -12.5, 0.75, 4, 10, 20),
                 new DecodedOutput("s1", OutputKind.SPEECH, new byte[] {1, 2, 3}, 4, 40_000_000,
                         new LatencyBreakdown(1, 2, 3, 4, 5)),
                 SessionEvent.of(chunk), SessionEvent.of(spikes), SessionEvent.of(marker),

@@ -95,12 +95,15 @@ class RecordsTest {
 
     @Test
     void latentFrameValidates() {
-        LatentFrame l = new LatentFrame("s", 2.0, new float[] {0.5f, 1.5f}, new int[] {0, 3}, 12.5, 1);
+        LatentFrame l = new LatentFrame("s", 0, 2.0, new float[] {0.5f, 1.5f}, new int[] {0, 3}, 12.5, -0.25, 1, 5, 5);
         assertEquals(2, l.latentCount());
-        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 2.0, new float[] {-1f}, new int[] {0}, 1, 1));
-        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 2.0, new float[] {1f}, new int[] {0, 1}, 1, 1));
-        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 2.0, new float[] {1f}, new int[] {0}, Double.NaN, 1));
-        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 2.0, new float[] {1f}, new int[] {0}, 1, 0));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 0, 2.0, new float[] {-1f}, new int[] {0}, 1, 0, 1, 0, 0));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 0, 2.0, new float[] {1f}, new int[] {0, 1}, 1, 0, 1, 0, 0));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 0, 2.0, new float[] {1f}, new int[] {0}, Double.NaN, 0, 1, 0, 0));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 0, 2.0, new float[] {1f}, new int[] {0}, 1, Double.NaN, 1, 0, 0));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 0, 2.0, new float[] {1f}, new int[] {0}, 1, 0, 1, 9, 8));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", -1, 2.0, new float[] {1f}, new int[] {0}, 1, 0, 1, 0, 0));
+        assertThrows(InvalidRecordException.class, () -> new LatentFrame("s", 0, 2.0, new float[] {1f}, new int[] {0}, 1, 0, 0, 0, 0));
     }
 
     @Test
