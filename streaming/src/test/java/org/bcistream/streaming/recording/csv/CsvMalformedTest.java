@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.bcistream.streaming.recording.RecordingTestFiles;
 import org.bcistream.streaming.recording.Recording;
 import org.bcistream.streaming.recording.RecordingFormatException;
 import org.bcistream.streaming.recording.SampleCursor;
@@ -203,8 +204,8 @@ class CsvMalformedTest {
                 MuseCsvRecording crlf = MuseCsvRecording.open(write(muse().replace("\n", "\r\n")))) {
             assertEquals(lf.stream(), crlf.stream());
             assertEquals(lf.markers(), crlf.markers());
-            CsvTestFiles.StreamData a = readAll(lf, lf.stream(), 8);
-            CsvTestFiles.StreamData b = readAll(crlf, crlf.stream(), 8);
+            RecordingTestFiles.StreamData a = readAll(lf, lf.stream(), 8);
+            RecordingTestFiles.StreamData b = readAll(crlf, crlf.stream(), 8);
             assertEquals(Arrays.toString(a.values()), Arrays.toString(b.values()));
             assertEquals(Arrays.toString(a.times()), Arrays.toString(b.times()));
         }

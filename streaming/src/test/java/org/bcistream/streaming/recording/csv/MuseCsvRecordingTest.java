@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.bcistream.streaming.recording.RecordedMarker;
 import org.bcistream.streaming.recording.RecordedStream;
 import org.bcistream.streaming.recording.SampleCursor;
-import org.bcistream.streaming.recording.csv.CsvTestFiles.StreamData;
+import org.bcistream.streaming.recording.RecordingTestFiles.StreamData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.bcistream.streaming.recording.RecordedMarker;
 import org.bcistream.streaming.recording.RecordedStream;
-import org.bcistream.streaming.recording.csv.CsvTestFiles.StreamData;
+import org.bcistream.streaming.recording.RecordingTestFiles.StreamData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import org.bcistream.streaming.recording.RecordedMarker.Kind;
 import org.bcistream.streaming.recording.RecordedStream;
 import org.bcistream.streaming.recording.RecordingFormatException;
 import org.bcistream.streaming.recording.SampleCursor;
-import org.bcistream.streaming.recording.edf.EdfTestFiles.StreamData;
+import org.bcistream.streaming.recording.RecordingTestFiles.StreamData;
 import org.junit.jupiter.api.Test;
 
 /** The fixtures of {@code make_fixtures.py}; the expected values follow from the formulas in its docstring. */

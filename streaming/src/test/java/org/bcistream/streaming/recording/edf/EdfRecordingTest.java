@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bcistream.streaming.recording.RecordedMarker;
 import org.bcistream.streaming.recording.RecordedStream;
-import org.bcistream.streaming.recording.edf.EdfTestFiles.StreamData;
+import org.bcistream.streaming.recording.RecordingTestFiles.StreamData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
