@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A task fails mid-run after a checkpoint; Flink restores the source's simulator state and every session's
- * filter, window and normaliser state from that checkpoint. Every output after the restore must be exactly
+ * filter, window, normaliser and iP-VAE posterior state from that checkpoint. Every output after the restore must be exactly
  * what the uninterrupted plain-Java pipeline gives: replayed lines are identical to the first ones, and
  * nothing is missing.
  */
@@ -47,7 +47,9 @@ class RecoveryIT {
 
     @Test
     void restoredSessionsContinueExactlyWhereTheCheckpointLeftThem() throws Exception {
-        SessionPipelineConfig config = SessionPipelineConfig.defaults(DeviceProfiles.builtIn().byId(SPEC.profileId()));
+        // with a latent stage: each session's iP-VAE posterior and sampler state must come back exactly too
+        SessionPipelineConfig config = SessionPipelineConfig.defaults(DeviceProfiles.builtIn().byId(SPEC.profileId()))
+                .withLatent(TestModels.latentStage(32, 16, 7));
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

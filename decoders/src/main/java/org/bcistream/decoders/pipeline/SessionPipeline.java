@@ -1,5 +1,8 @@
 package org.bcistream.decoders.pipeline;
 
+import java.util.function.LongSupplier;
+import org.bcistream.decoders.latent.LatentStage;
+import org.bcistream.decoders.record.FeatureFrame;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.bcistream.decoders.features.BandPowerFeatures;
@@ -28,11 +31,23 @@ public final class SessionPipeline {
     private final Preprocessor preprocessor;
     private final BandPowerFeatures bandPower;
     private final SpikeCountFeatures spikeCounts;
+    private final LatentStage latent;
 
     /**
+     * A pipeline whose latent frames are stamped with {@link System#nanoTime()}.
+     *
      * @param config the profile, rate and stage settings
      */
     public SessionPipeline(SessionPipelineConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    /**
+     * @param config the profile, rate and stage settings
+     * @param nanoClock local monotonic clock for the latent instants
+     * @throws IllegalArgumentException if the latent model does not fit the feature frames
+     */
+    public SessionPipeline(SessionPipelineConfig config, LongSupplier nanoClock) {
         this.profile = config.profile();
         if (profile.modality() == Modality.INTRACORTICAL) {
             this.preprocessor = null;
@@ -43,6 +58,9 @@ public final class SessionPipeline {
             this.bandPower = new BandPowerFeatures(preprocessor.outputChannelLabels().size(), config.rateHz(), config.features());
             this.spikeCounts = null;
         }
+        int featureCount = bandPower != null ? preprocessor.outputChannelLabels().size() * config.features().bands().size()
+                : profile.neuralChannelIndices().length;
+        this.latent = config.latent() == null ? null : new LatentStage(config.latent(), featureCount, nanoClock);
     }
 
     /** Convenience for {@code new SessionPipeline(new SessionPipelineConfig(...))}. */
@@ -72,12 +90,23 @@ public final class SessionPipeline {
                 throw mismatch(event, "signal chunks", "spike events");
             }
             bandPower.process(preprocessor.process(event.chunk(), state.getPreprocess()), state.getBandPower(),
-                    frame -> out.accept(SessionOutput.of(frame)));
+                    frame -> emit(frame, state, out));
         } else {
             if (spikeCounts == null) {
                 throw mismatch(event, "spike events", "signal chunks");
             }
-            spikeCounts.process(event.spikes(), state.getSpikeCounts(), frame -> out.accept(SessionOutput.of(frame)));
+            spikeCounts.process(event.spikes(), state.getSpikeCounts(), frame -> emit(frame, state, out));
+        }
+    }
+
+    /** A feature frame, then (with a latent stage) the session's posterior after it. */
+    private void emit(FeatureFrame frame, SessionPipelineState state, Consumer<SessionOutput> out) {
+        out.accept(SessionOutput.of(frame));
+        if (latent != null) {
+            byte[] current = state.getLatent() != null ? state.getLatent() : latent.newState(frame.sessionId());
+            LatentStage.Result result = latent.process(frame, current);
+            state.setLatent(result.state());
+            out.accept(SessionOutput.of(result.frame()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.bcistream.decoders.pipeline;
 
+import org.bcistream.decoders.latent.LatentConfig;
 import java.util.Locale;
 import java.util.Objects;
 import org.bcistream.decoders.features.FeatureConfig;
@@ -14,8 +15,11 @@ import org.bcistream.hardware.DeviceProfile;
  * @param rateHz the nominal sampling rate of the sessions' signal streams, hertz, finite and &gt; 0
  * @param preprocess channel map, reference and filter settings
  * @param features window, band and normalisation settings
+ * @param latent the iP-VAE latent stage after the features, or null for none
  */
-public record SessionPipelineConfig(DeviceProfile profile, double rateHz, PreprocessConfig preprocess, FeatureConfig features) implements java.io.Serializable {
+public record SessionPipelineConfig(
+        DeviceProfile profile, double rateHz, PreprocessConfig preprocess, FeatureConfig features, LatentConfig latent)
+        implements java.io.Serializable {
     public SessionPipelineConfig {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(preprocess, "preprocess");
@@ -23,6 +27,16 @@ public record SessionPipelineConfig(DeviceProfile profile, double rateHz, Prepro
         if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "rate must be finite and > 0 Hz, got %s", rateHz));
         }
+    }
+
+    /** A pipeline as far as features, without the latent stage. */
+    public SessionPipelineConfig(DeviceProfile profile, double rateHz, PreprocessConfig preprocess, FeatureConfig features) {
+        this(profile, rateHz, preprocess, features, null);
+    }
+
+    /** This configuration with the given latent stage (null for none). */
+    public SessionPipelineConfig withLatent(LatentConfig stage) {
+        return new SessionPipelineConfig(profile, rateHz, preprocess, features, stage);
     }
 
     /** The defaults for a profile at its default rate: {@link PreprocessConfig#defaults} and {@link FeatureConfig#defaults}. */

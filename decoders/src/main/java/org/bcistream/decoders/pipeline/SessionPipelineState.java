@@ -6,8 +6,8 @@ import org.bcistream.decoders.preprocess.PreprocessState;
 
 /**
  * Everything one session's {@link SessionPipeline} remembers between events: filter memory, the feature
- * window and normaliser statistics (EEG sessions), or the open spike bin (intracortical sessions). The part
- * a session does not use stays null.
+ * window and normaliser statistics (EEG sessions), or the open spike bin (intracortical sessions), and the
+ * iP-VAE posterior when the pipeline has a latent stage. The part a session does not use stays null.
  *
  * <p>A mutable Flink POJO (public no-arg constructor, getter and setter per field), kept in keyed state;
  * owned by one session, not thread-safe.
@@ -16,6 +16,7 @@ public final class SessionPipelineState {
     private PreprocessState preprocess;
     private BandPowerState bandPower;
     private SpikeCountState spikeCounts;
+    private byte[] latent;
 
     /** For Flink's POJO serializer; sessions start from {@link SessionPipeline#newState()}. */
     public SessionPipelineState() {}
@@ -48,5 +49,14 @@ public final class SessionPipelineState {
 
     public void setSpikeCounts(SpikeCountState spikeCounts) {
         this.spikeCounts = spikeCounts;
+    }
+
+    /** The latent stage's state ({@code IpvaeState} bytes), or null before the session's first feature frame. */
+    public byte[] getLatent() {
+        return latent;
+    }
+
+    public void setLatent(byte[] latent) {
+        this.latent = latent;
     }
 }

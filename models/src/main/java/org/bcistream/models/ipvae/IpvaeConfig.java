@@ -16,7 +16,7 @@ import static org.bcistream.models.ipvae.Checks.invalid;
  * @param klForm the KL in the reported free energy; default {@link KlForm#EXACT}
  */
 public record IpvaeConfig(
-        int innerSteps, double betaInner, double clampU, double clampDeltaU, double beta, KlForm klForm) {
+        int innerSteps, double betaInner, double clampU, double clampDeltaU, double beta, KlForm klForm) implements java.io.Serializable {
 
     public static final int DEFAULT_INNER_STEPS = 1;
     public static final double DEFAULT_BETA_INNER = 1.0;

@@ -15,7 +15,8 @@ import java.util.Locale;
  * b and η are finite and positive. {@link #fingerprint()} identifies the parameters so that saved session
  * states can be checked against the model they were made with.
  */
-public final class IpvaeModel {
+public final class IpvaeModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final LinearDecoder decoder;
     private final double[] logBias;
     private final double[] bias;

@@ -14,7 +14,8 @@ import java.util.Locale;
  * <p>Immutable; arrays are copied in and out. Invariants: M, K &ge; 1; every entry of Φ and s finite.
  * Units are those of the feature frames x (σ has the units of x).
  */
-public final class LinearDecoder {
+public final class LinearDecoder implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** The bound of the tanh soft clamp on log σ. */
     public static final double LOG_SIGMA_BOUND = 3.45;

@@ -27,6 +27,7 @@ import org.bcistream.streaming.job.DecodingJob;
 import org.bcistream.streaming.kafka.KafkaConnectors;
 import org.bcistream.streaming.kafka.KafkaSinkSpec;
 import org.bcistream.streaming.job.RejectedEvent;
+import org.bcistream.streaming.job.LatentSummary;
 import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.JsonLinesDirectorySink;
 import org.bcistream.streaming.sink.XdfRecordingSink;
@@ -140,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         JobExecutionResult result = awaitWithProgress(job, start, err, input.totalSamples());
         RunSummary summary = RunSummary.of(result.getAllAccumulatorResults(), (System.nanoTime() - start) / 1e9);
         PrintWriter report = out == null ? err : spec.commandLine().getOut();
-        report.println(summary.report());
+        report.println(summary.report() + LatentSummary.report(result.getAllAccumulatorResults()));
         report.flush();
         return 0;
     }

@@ -42,6 +42,7 @@ public final class SessionPipelineFunction extends KeyedProcessFunction<String, 
     private transient LongCounter markers;
     private transient LongCounter frames;
     private transient LongCounter rejected;
+    private transient LatentSummary latents;
 
     public SessionPipelineFunction(SessionPipelineConfig config) {
         this.config = config;
@@ -59,6 +60,8 @@ public final class SessionPipelineFunction extends KeyedProcessFunction<String, 
         markers = getRuntimeContext().getLongCounter(RunSummary.MARKERS);
         frames = getRuntimeContext().getLongCounter(RunSummary.FRAMES);
         rejected = getRuntimeContext().getLongCounter(RunSummary.REJECTED);
+        latents = new LatentSummary();
+        getRuntimeContext().addAccumulator(LatentSummary.NAME, latents);
     }
 
     @Override
@@ -72,6 +75,8 @@ public final class SessionPipelineFunction extends KeyedProcessFunction<String, 
             pipeline.process(event, current, output -> {
                 if (output.frame() != null) {
                     frames.add(1L);
+                } else if (output.latent() != null) {
+                    latents.add(output.latent());
                 }
                 out.collect(output);
             });

@@ -15,8 +15,8 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.bcistream.decoders.record.SessionOutput;
 
 /**
- * Writes each session's outputs as JSON lines into {@code <dir>/<session>/features.jsonl} and
- * {@code markers.jsonl} (format: {@link OutputJson}). Files are per session so that the output does not
+ * Writes each session's outputs as JSON lines into {@code <dir>/<session>/features.jsonl},
+ * {@code markers.jsonl} and {@code latents.jsonl} (format: {@link OutputJson}). Files are per session so that the output does not
  * depend on how sessions interleave across subtasks: the same input gives byte-identical files.
  *
  * <p>Must follow the keyed pipeline with the same parallelism (each session reaches one writer only).
@@ -47,7 +47,7 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
 
         @Override
         public void write(SessionOutput element, Context context) throws IOException {
-            String file = element.frame() != null ? "features.jsonl" : "markers.jsonl";
+            String file = element.frame() != null ? "features.jsonl" : element.marker() != null ? "markers.jsonl" : "latents.jsonl";
             String key = SessionFiles.directoryName(element.sessionId()) + "/" + file;
             Writer out = open.computeIfAbsent(key, k -> openFile(root.resolve(k)));
             out.write(OutputJson.line(element));

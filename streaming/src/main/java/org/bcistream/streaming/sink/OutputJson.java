@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.bcistream.decoders.record.FeatureFrame;
+import org.bcistream.decoders.record.LatentFrame;
 import org.bcistream.decoders.record.MarkerEvent;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.streaming.job.RejectedEvent;
@@ -18,6 +19,7 @@ import org.bcistream.streaming.job.RejectedEvent;
  * <pre>
  * {"type":"frame","session":"sim-1","index":0,"t":1.0,"rows":8,"cols":4,"values":[...]}
  * {"type":"marker","session":"sim-1","t":2.5,"kind":"CUE","label":"A"}
+ * {"type":"latent","session":"sim-1","index":0,"t":1.0,"F":12.5,"r2":0.61,"rates":[...],"spikes":[...]}
  * </pre>
  */
 public final class OutputJson {
@@ -27,7 +29,7 @@ public final class OutputJson {
 
     /** The JSON line (without newline) of an output. */
     public static String line(SessionOutput output) {
-        return output.frame() != null ? frame(output.frame()) : marker(output.marker());
+        return output.frame() != null ? frame(output.frame()) : output.marker() != null ? marker(output.marker()) : latent(output.latent());
     }
 
     /** The JSON line of a feature frame. */
@@ -46,6 +48,34 @@ public final class OutputJson {
                 for (int c = 0; c < f.columns(); c++) {
                     g.writeNumber(f.value(r, c));
                 }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** The JSON line of a latent frame: free energy {@code F} (nats), reconstruction {@code r2}, rates and spike counts. */
+    public static String latent(LatentFrame l) {
+        StringWriter text = new StringWriter(96 + 16 * l.latentCount());
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("type", "latent");
+            g.writeStringField("session", l.sessionId());
+            g.writeNumberField("index", l.index());
+            g.writeNumberField("t", l.frameTime());
+            g.writeNumberField("F", l.freeEnergy());
+            g.writeNumberField("r2", l.reconstructionR2());
+            g.writeArrayFieldStart("rates");
+            for (float r : l.rates()) {
+                g.writeNumber(r);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("spikes");
+            for (int c : l.spikeCounts()) {
+                g.writeNumber(c);
             }
             g.writeEndArray();
             g.writeEndObject();
