@@ -1,0 +1,47 @@
+package org.bcistream.streaming.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.bcistream.decoders.pipeline.SessionPipelineConfig;
+import org.bcistream.decoders.record.FeatureFrame;
+import org.bcistream.decoders.record.SessionOutput;
+import org.bcistream.hardware.DeviceProfiles;
+import org.bcistream.streaming.source.SessionCursors;
+import org.junit.jupiter.api.Test;
+
+class OfflineRunTest {
+    private static final String SIM = "sim:profile=openbci-cyton,seed=2,duration=10s,sessions=2";
+
+    private static Map<String, List<SessionOutput>> run() throws IOException {
+        SessionCursors sessions = SessionCursors.open(SIM, DeviceProfiles.builtIn());
+        return OfflineRun.outputs(sessions, SessionPipelineConfig.defaults(sessions.profile()));
+    }
+
+    @Test
+    void everySessionsOutputsInOrderAndTheSameEachTime() throws IOException {
+        Map<String, List<SessionOutput>> first = run();
+        assertEquals(List.of("sim-1", "sim-2"), List.copyOf(first.keySet()));
+        assertEquals(first, run());
+        List<FeatureFrame> frames = first.get("sim-1").stream().map(SessionOutput::frame).filter(f -> f != null).toList();
+        // 10 s at 250 Hz, 1 s windows every 0.25 s: 37 windows, the first 20 train the normaliser
+        assertEquals(17, frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(i, frames.get(i).index());
+        }
+        assertTrue(first.get("sim-2").stream().anyMatch(o -> o.marker() != null));
+    }
+
+    @Test
+    void theFeatureMatrixHasOneRowPerFrame() throws IOException {
+        Map<String, List<SessionOutput>> outputs = run();
+        double[][] x = OfflineRun.featureMatrix(outputs);
+        assertEquals(34, x.length);
+        assertEquals(32, x[0].length);
+        FeatureFrame firstOfSecond = outputs.get("sim-2").stream().map(SessionOutput::frame).filter(f -> f != null).findFirst().orElseThrow();
+        assertEquals(firstOfSecond.values()[5], (float) x[17][5]);
+    }
+}
