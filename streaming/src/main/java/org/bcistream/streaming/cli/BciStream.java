@@ -3,6 +3,7 @@ package org.bcistream.streaming.cli;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.bcistream.streaming.recording.RecordingFormatException;
+import org.bcistream.streaming.source.StreamNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,12 +41,12 @@ public final class BciStream implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof IllegalArgumentException || e instanceof RecordingFormatException) {
+        if (e instanceof IllegalArgumentException || e instanceof RecordingFormatException || e instanceof StreamNotFoundException) {
             err.println("bcistream: " + e.getMessage());
             return 2;
         }
         if (e instanceof NoSuchFileException missing) {
-            err.println("bcistream: no such recording file: " + missing.getFile());
+            err.println("bcistream: " + (missing.getReason() != null ? missing.getReason() : "no such file") + ": " + missing.getFile());
             return 2;
         }
         err.println("bcistream: " + e);

@@ -30,6 +30,7 @@ import org.bcistream.streaming.job.RejectedEvent;
 import org.bcistream.streaming.job.LatentSummary;
 import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.JsonLinesDirectorySink;
+import org.bcistream.streaming.sink.LslOutletSink;
 import org.bcistream.streaming.sink.XdfRecordingSink;
 import org.bcistream.streaming.sink.RejectedLogSink;
 import org.bcistream.streaming.sink.StdoutSink;
@@ -58,9 +59,10 @@ final class RunCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--sink", paramLabel = "<spec>",
-            description = {"Also write outputs to Kafka (JSON, keyed by session):",
-                "kafka:topic=<t>,bootstrap=<host:port>,delivery=exactly-once|at-least-once,transactional-id-prefix=<p>,properties=<file>"})
-    String sink;
+            description = {"Also send outputs elsewhere (repeatable):",
+                "kafka:topic=<t>,bootstrap=<host:port>,delivery=exactly-once|at-least-once,transactional-id-prefix=<p>,properties=<file>",
+                "lsl[:prefix=<name>]  LSL outlets per session: <prefix>-<session>-outputs (JSON strings) and -latents (float32)"})
+    List<String> sinks = new ArrayList<>();
 
     @Option(names = "--checkpoint-interval", paramLabel = "<duration>",
             description = "Flink checkpoint interval. Default 1s with a Kafka source or sink (offsets and transactions commit "
@@ -97,7 +99,15 @@ final class RunCommand implements Callable<Integer> {
         SessionPipelineConfig config = decoding.toConfig(input.profile(), input.rateHz());
         int cores = Runtime.getRuntime().availableProcessors();
         int p = parallelism != null ? parallelism : input.sessions() > 0 ? Math.min(input.sessions(), cores) : cores;
-        KafkaSinkSpec kafkaSink = sink == null ? null : parseSink(sink);
+        KafkaSinkSpec kafkaSink = null;
+        String lslPrefix = null;
+        for (String sink : sinks) {
+            if (sink.equals("lsl") || sink.startsWith("lsl:")) {
+                lslPrefix = lslPrefix(sink);
+            } else {
+                kafkaSink = parseSink(sink);
+            }
+        }
         if (p < 1) {
             throw new IllegalArgumentException("--parallelism must be >= 1, got " + p);
         }
@@ -125,6 +135,9 @@ final class RunCommand implements Callable<Integer> {
         if (kafkaSink != null) {
             outputs.add(KafkaConnectors.outputs(kafkaSink));
         }
+        if (lslPrefix != null) {
+            outputs.add(new LslOutletSink(lslPrefix, 1.0 / config.features().hopSeconds()));
+        }
         if (outputs.isEmpty()) {
             outputs.add(new StdoutSink());
         }
@@ -148,9 +161,20 @@ final class RunCommand implements Callable<Integer> {
 
     private static KafkaSinkSpec parseSink(String text) {
         if (!text.startsWith("kafka:")) {
-            throw new IllegalArgumentException("--sink " + text + ": only kafka:... sinks exist; files go with --out");
+            throw new IllegalArgumentException("--sink " + text + ": sinks are kafka:... and lsl[:prefix=<name>]; files go with --out");
         }
         return KafkaSinkSpec.parse(text);
+    }
+
+    private static String lslPrefix(String text) {
+        if (text.equals("lsl")) {
+            return "bcistream";
+        }
+        String rest = text.substring(4);
+        if (!rest.startsWith("prefix=") || rest.length() == 7 || rest.contains(",")) {
+            throw new IllegalArgumentException("--sink " + text + ": the LSL sink takes lsl or lsl:prefix=<name>");
+        }
+        return rest.substring(7);
     }
 
     private Duration checkpointInterval(boolean kafka) {

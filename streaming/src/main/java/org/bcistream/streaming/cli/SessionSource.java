@@ -11,6 +11,13 @@ import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.hardware.DeviceProfile;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.streaming.config.Pacing;
+import org.bcistream.hardware.LslStreamDescription;
+import org.bcistream.streaming.lsl.Lsl;
+import org.bcistream.streaming.lsl.LslRuntime;
+import org.bcistream.streaming.lsl.StreamInfo;
+import org.bcistream.streaming.source.LslSessionSource;
+import org.bcistream.streaming.source.LslSourceSpec;
+import org.bcistream.streaming.source.LslSplit;
 import org.bcistream.streaming.source.RecordingSource;
 import org.bcistream.streaming.source.ReplayPlan;
 import org.bcistream.streaming.source.ReplaySpec;
@@ -60,6 +67,9 @@ record SessionSource(
             return new SessionSource(env -> DecodingJob.events(env, source), plan.spec().toString(), plan.profile(), plan.rateHz(),
                     plan.splits().size(), plan.spec().pacing(), plan.totalSamples(), List.copyOf(notes));
         }
+        if (text.startsWith("lsl:")) {
+            return lsl(LslSourceSpec.parse(text), registry);
+        }
         if (text.startsWith("kafka:")) {
             KafkaSourceSpec kafka = KafkaSourceSpec.parse(text);
             DeviceProfile profile = registry.byId(kafka.profileId());
@@ -69,6 +79,35 @@ record SessionSource(
         }
         int colon = text.indexOf(':');
         String kind = colon > 0 ? text.substring(0, colon) : text;
-        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:..., file:..., kafka:...");
+        throw new IllegalArgumentException("source kind '" + kind + "' is not available in this build; supported: sim:..., file:..., kafka:..., lsl:...");
+    }
+
+    /** Resolves the live stream once, to pick the profile and name the session; the job resolves it again. */
+    private static SessionSource lsl(LslSourceSpec spec, DeviceProfiles registry) throws IOException {
+        StreamInfo info;
+        try (LslRuntime runtime = Lsl.open()) {
+            info = spec.resolve(runtime, "");
+        }
+        DeviceProfile profile;
+        String origin;
+        if (spec.profileId() != null) {
+            profile = registry.byId(spec.profileId());
+            origin = "given";
+        } else {
+            profile = registry.lslMatcher().bestMatch(
+                    new LslStreamDescription(info.name(), info.type(), info.channelCount(), info.nominalSrate()));
+            origin = "matched";
+        }
+        if (profile.channelCount() != info.channelCount()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "LSL stream %s has %d channels, profile %s expects %d", info.name(), info.channelCount(), profile.id(),
+                    profile.channelCount()));
+        }
+        String session = spec.session() != null ? spec.session() : !info.sourceId().isEmpty() ? info.sourceId() : info.name();
+        LslSessionSource source = new LslSessionSource(List.of(new LslSplit(1, spec.toString(), session, info.sourceId())));
+        return new SessionSource(env -> DecodingJob.events(env, source), spec.toString(), profile, info.nominalSrate(), 1,
+                Pacing.REALTIME, 0, List.of(String.format(java.util.Locale.ROOT, "LSL stream %s (%s, %d ch, %s Hz, source id '%s') as session %s, "
+                        + "profile %s (%s); runs until stopped (Ctrl-C)", info.name(), info.type(), info.channelCount(),
+                        info.nominalSrate(), info.sourceId(), session, profile.id(), origin)));
     }
 }

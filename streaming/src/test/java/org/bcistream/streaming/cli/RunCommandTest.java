@@ -24,11 +24,14 @@ class RunCommandTest {
     @Test
     void otherSourceKindsAreNotAvailable() {
         assertUserError("no such recording file: x.xdf", "run", "--source", "file:x.xdf");
-        assertUserError("source kind 'kafka' is not available in this build; supported: sim:..., file:..., kafka:...", "run", "--source", "kafka");
-        assertUserError("source kind 'lsl' is not available in this build; supported: sim:..., file:..., kafka:...", "run", "--source", "lsl:type=EEG");
+        assertUserError("source kind 'kafka' is not available in this build; supported: sim:..., file:..., kafka:..., lsl:...", "run", "--source", "kafka");
+        assertUserError("source kind 'tcp' is not available in this build; supported: sim:..., file:..., kafka:..., lsl:...", "run", "--source", "tcp:host=x");
+        assertUserError("no LSL stream with type 'NoSuchType' answered within 0.2 s", "run", "--source", "lsl:type=NoSuchType,resolve-timeout=200ms");
+        assertUserError("lsl source: pick the stream with one of name=, type= or source_id=", "run", "--source", "lsl:profile=muse-2");
         assertUserError("kafka source: give the sessions' device profile with profile=<id> (bcistream profiles list shows them)",
                 "run", "--source", "kafka:topic=eeg");
-        assertUserError("--sink out.jsonl: only kafka:... sinks exist; files go with --out", "run", "--source", SHORT, "--sink", "out.jsonl");
+        assertUserError("--sink out.jsonl: sinks are kafka:... and lsl[:prefix=<name>]; files go with --out", "run", "--source", SHORT, "--sink", "out.jsonl");
+        assertUserError("--sink lsl:name=x: the LSL sink takes lsl or lsl:prefix=<name>", "run", "--source", SHORT, "--sink", "lsl:name=x");
         assertUserError("exactly-once Kafka output commits on checkpoints; give --checkpoint-interval or delivery=at-least-once",
                 "run", "--source", SHORT, "--sink", "kafka:topic=out", "--checkpoint-interval", "off");
     }
