@@ -17,6 +17,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.client.JobCancellationException;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.record.SessionEvent;
@@ -48,6 +50,9 @@ import picocli.CommandLine.Option;
             "Without --out, frames and markers are printed as JSON lines on stdout and the summary on stderr."
         })
 final class RunCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the job to cancel, milliseconds. */
+    private static final long STOP_GRACE_MILLIS = 1000;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -151,7 +156,28 @@ final class RunCommand implements Callable<Integer> {
                 checkpoints == null ? "" : ", checkpoints every " + Durations.format(checkpoints));
         long start = System.nanoTime();
         JobClient job = env.executeAsync("bcistream run " + input.description());
-        JobExecutionResult result = awaitWithProgress(job, start, err, input.totalSamples());
+        Thread stop = new Thread(() -> {
+            err.println("bcistream run: stopping");
+            err.flush();
+            job.cancel();
+            try {
+                Thread.sleep(STOP_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bcistream-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        JobExecutionResult result;
+        try {
+            result = awaitWithProgress(job, start, err, input.totalSamples());
+        } catch (ExecutionException e) {
+            if (ExceptionUtils.findThrowable(e, JobCancellationException.class).isPresent()) {
+                err.printf("bcistream run: stopped after %.1f s%n", (System.nanoTime() - start) / 1e9);
+                return 0;
+            }
+            throw e;
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
         RunSummary summary = RunSummary.of(result.getAllAccumulatorResults(), (System.nanoTime() - start) / 1e9);
         PrintWriter report = out == null ? err : spec.commandLine().getOut();
         report.println(summary.report() + LatentSummary.report(result.getAllAccumulatorResults()));

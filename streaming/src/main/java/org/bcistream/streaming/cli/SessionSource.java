@@ -15,6 +15,7 @@ import org.bcistream.hardware.LslStreamDescription;
 import org.bcistream.streaming.lsl.Lsl;
 import org.bcistream.streaming.lsl.LslRuntime;
 import org.bcistream.streaming.lsl.StreamInfo;
+import org.bcistream.streaming.lsl.StreamInlet;
 import org.bcistream.streaming.source.LslSessionSource;
 import org.bcistream.streaming.source.LslSourceSpec;
 import org.bcistream.streaming.source.LslSplit;
@@ -85,14 +86,20 @@ record SessionSource(
     /** Resolves the live stream once, to pick the profile and name the session; the job resolves it again. */
     private static SessionSource lsl(LslSourceSpec spec, DeviceProfiles registry) throws IOException {
         StreamInfo info;
-        try (LslRuntime runtime = Lsl.open()) {
-            info = spec.resolve(runtime, "");
+        String model;
+        try (LslRuntime runtime = Lsl.open(); StreamInlet inlet = runtime.createInlet(spec.resolve(runtime, ""))) {
+            info = inlet.info(spec.resolveTimeoutSeconds());
+            model = info.desc().child("acquisition").map(a -> a.childValue("model")).orElse("");
         }
         DeviceProfile profile;
         String origin;
+        java.util.Optional<DeviceProfile> named = registry.find(model);
         if (spec.profileId() != null) {
             profile = registry.byId(spec.profileId());
             origin = "given";
+        } else if (named.isPresent() && named.get().channelCount() == info.channelCount()) {
+            profile = named.get();
+            origin = "named by the stream";
         } else {
             profile = registry.lslMatcher().bestMatch(
                     new LslStreamDescription(info.name(), info.type(), info.channelCount(), info.nominalSrate()));

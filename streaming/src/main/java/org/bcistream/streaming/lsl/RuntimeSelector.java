@@ -53,7 +53,9 @@ final class RuntimeSelector {
                 try {
                     return nativeOpener.open(config, library);
                 } catch (LslUnavailableException e) {
-                    LOG.info("Using the pure-Java LSL implementation: {}", e.getMessage());
+                    LOG.info("Using the pure-Java LSL implementation (liblsl not found; -D{}=<path to liblsl.so> selects it)",
+                            Lsl.LIBRARY_PROPERTY);
+                    LOG.debug("liblsl could not be loaded: {}", e.getMessage());
                     return javaOpener.apply(config);
                 }
         }

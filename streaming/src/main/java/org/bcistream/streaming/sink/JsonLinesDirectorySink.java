@@ -19,11 +19,16 @@ import org.bcistream.decoders.record.SessionOutput;
  * {@code markers.jsonl} and {@code latents.jsonl} (format: {@link OutputJson}). Files are per session so that the output does not
  * depend on how sessions interleave across subtasks: the same input gives byte-identical files.
  *
+ * <p>Files are flushed at checkpoints, at the end, and at most {@value #FLUSH_INTERVAL_MILLIS} ms after a write, so a live
+ * run that is stopped (Ctrl-C) leaves its files complete up to then.
+ *
  * <p>Must follow the keyed pipeline with the same parallelism (each session reaches one writer only).
  * Delivery is at-least-once across a failure: lines written after the last checkpoint are written again.
  */
 public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
     private static final long serialVersionUID = 1L;
+    /** Longest time a written line waits in the buffer, milliseconds. */
+    public static final long FLUSH_INTERVAL_MILLIS = 200;
     private final String directory;
 
     public JsonLinesDirectorySink(Path directory) {
@@ -40,6 +45,7 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
     private static final class SessionFileWriter implements SinkWriter<SessionOutput> {
         private final Path root;
         private final Map<String, Writer> open = new HashMap<>();
+        private long lastFlushNanos = System.nanoTime();
 
         SessionFileWriter(Path root) {
             this.root = root;
@@ -52,6 +58,11 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
             Writer out = open.computeIfAbsent(key, k -> openFile(root.resolve(k)));
             out.write(OutputJson.line(element));
             out.write('\n');
+            long now = System.nanoTime();
+            if (now - lastFlushNanos > FLUSH_INTERVAL_MILLIS * 1_000_000) {
+                flush(false);
+                lastFlushNanos = now;
+            }
         }
 
         private static Writer openFile(Path file) {

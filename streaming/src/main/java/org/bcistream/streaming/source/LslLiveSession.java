@@ -18,7 +18,7 @@ import org.bcistream.streaming.lsl.StreamInlet;
  * One live LSL stream read as a session: chunks as they arrive, time stamps mapped to the local LSL clock with
  * the inlet's time correction (refreshed every {@value #CORRECTION_REFRESH_SECONDS} s), the optional marker
  * stream's samples as markers, and the stream's health as markers, never silently: {@code stream lost} when no
- * sample came for {@link #lossAfterSeconds()}, {@code stream recovered} with the gap when samples come back,
+ * sample came for {@link #lossAfterSeconds()} after the first, {@code stream recovered} with the gap when samples come back,
  * {@code dropped} when time stamps skip samples. Not thread-safe; owned by one source reader.
  */
 final class LslLiveSession implements AutoCloseable {
@@ -63,12 +63,21 @@ final class LslLiveSession implements AutoCloseable {
             StreamInfo info = spec.resolve(runtime, split.sourceId());
             StreamInlet inlet = runtime.createInlet(info);
             inlet.openStream(spec.resolveTimeoutSeconds());
+            double correction = 0;
+            try {
+                correction = inlet.timeCorrection(spec.resolveTimeoutSeconds());
+            } catch (LslTimeoutException notYet) {
+                // the first polls retry without waiting
+            }
             StreamInlet markers = null;
             if (spec.markerStream() != null) {
                 markers = runtime.createInlet(LslSourceSpec.first(runtime, "name", spec.markerStream(), spec.resolveTimeoutSeconds()));
                 markers.openStream(spec.resolveTimeoutSeconds());
             }
-            return new LslLiveSession(split, runtime, info, inlet, markers);
+            LslLiveSession session = new LslLiveSession(split, runtime, info, inlet, markers);
+            session.correction = correction;
+            session.correctedAtNanos = correction != 0 ? System.nanoTime() : Long.MIN_VALUE;
+            return session;
         } catch (LslException | IOException e) {
             runtime.close();
             throw e instanceof IOException io ? io : new IOException("LSL source " + spec + ": " + e.getMessage(), e);
@@ -116,10 +125,10 @@ final class LslLiveSession implements AutoCloseable {
             lastDataNanos = now;
             return true;
         }
-        if (!lost && (now - lastDataNanos) / 1e9 > lossAfterSeconds()) {
+        if (!lost && !Double.isNaN(lastStamp) && (now - lastDataNanos) / 1e9 > lossAfterSeconds()) {
             lost = true;
             lostAtNanos = now;
-            out.add(marker(Double.isNaN(lastStamp) ? runtime.localClock() : lastStamp, String.format(Locale.ROOT,
+            out.add(marker(lastStamp, String.format(Locale.ROOT,
                     "stream lost: %s sent no samples for %.3f s", streamName, lossAfterSeconds())));
             return true;
         }
@@ -168,10 +177,10 @@ final class LslLiveSession implements AutoCloseable {
             return;
         }
         try {
-            correction = inlet.timeCorrection(correctedAtNanos == Long.MIN_VALUE ? 2.0 : 0.0);
+            correction = inlet.timeCorrection(0.0);
             correctedAtNanos = now;
         } catch (LslTimeoutException stillMeasuring) {
-            correctedAtNanos = correctedAtNanos == Long.MIN_VALUE ? now : correctedAtNanos;
+            // keep the last estimate; try again on the next poll
         }
     }
 
