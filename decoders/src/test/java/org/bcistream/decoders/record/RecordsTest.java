@@ -125,8 +125,8 @@ class RecordsTest {
         assertEquals(0.5, SessionEvent.of(chunk(new float[] {1, 2}, 0.5)).time());
         assertThrows(InvalidRecordException.class, () -> new SessionEvent(null, null, null));
         assertThrows(InvalidRecordException.class, () -> new SessionEvent(chunk(new float[] {1, 2}, 0.5), null, m));
-        assertThrows(InvalidRecordException.class, () -> new SessionOutput(null, null, null));
-        assertThrows(InvalidRecordException.class, () -> new SessionOutput(null, m, new LatentFrame("s", 0, 1, new float[] {1}, new int[] {0}, 0, 0, 1, 0, 0)));
+        assertThrows(InvalidRecordException.class, () -> new SessionOutput(null, null, null, null));
+        assertThrows(InvalidRecordException.class, () -> new SessionOutput(null, m, new LatentFrame("s", 0, 1, new float[] {1}, new int[] {0}, 0, 0, 1, 0, 0), null));
         assertEquals("s", SessionOutput.of(new LatentFrame("s", 0, 1, new float[] {1}, new int[] {0}, 0, 0, 1, 0, 0)).sessionId());
         assertThrows(InvalidRecordException.class, () -> new MarkerEvent("s", Double.NaN, MarkerKind.TEXT, "x"));
     }

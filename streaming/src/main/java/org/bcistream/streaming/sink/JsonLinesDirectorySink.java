@@ -16,7 +16,8 @@ import org.bcistream.decoders.record.SessionOutput;
 
 /**
  * Writes each session's outputs as JSON lines into {@code <dir>/<session>/features.jsonl},
- * {@code markers.jsonl} and {@code latents.jsonl} (format: {@link OutputJson}). Files are per session so that the output does not
+ * {@code markers.jsonl}, {@code latents.jsonl} and {@code outputs.jsonl} (generated outputs) (format:
+ * {@link OutputJson}). Files are per session so that the output does not
  * depend on how sessions interleave across subtasks: the same input gives byte-identical files.
  *
  * <p>Files are flushed at checkpoints, at the end, and at most {@value #FLUSH_INTERVAL_MILLIS} ms after a write, so a live
@@ -53,7 +54,8 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
 
         @Override
         public void write(SessionOutput element, Context context) throws IOException {
-            String file = element.frame() != null ? "features.jsonl" : element.marker() != null ? "markers.jsonl" : "latents.jsonl";
+            String file = element.frame() != null ? "features.jsonl" : element.marker() != null ? "markers.jsonl"
+                    : element.latent() != null ? "latents.jsonl" : "outputs.jsonl";
             String key = SessionFiles.directoryName(element.sessionId()) + "/" + file;
             Writer out = open.computeIfAbsent(key, k -> openFile(root.resolve(k)));
             out.write(OutputJson.line(element));

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.bcistream.decoders.record.DecodedOutput;
 import org.bcistream.decoders.record.LatentFrame;
+import org.bcistream.decoders.record.OutputKind;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.streaming.lsl.ChannelFormat;
 import org.bcistream.streaming.lsl.ChannelInfo;
@@ -24,12 +26,17 @@ import org.bcistream.streaming.lsl.StreamOutlet;
  *   <li>{@code <prefix>-<session>-latents}, type {@code Latents}, float32, one channel per latent (labels
  *       {@code latent-0}.., unit {@code rate}), nominal rate 1 / hop: the posterior rates; source id
  *       {@code <prefix>:<session>:latents}. Made on the session's first latent frame.
+ *   <li>{@code <prefix>-<session>-speech}, type {@code Audio}, one int16 channel at {@value #SPEECH_RATE_HZ} Hz: the
+ *       samples of generated speech, chunk after chunk; source id {@code <prefix>:<session>:speech}. Made on the
+ *       session's first speech output.
  * </ul>
  * Samples are stamped with the LSL clock when pushed. Outlets are made on a session's first output and closed
  * with the writer. Runs in the pipeline's parallelism (each session reaches one writer).
  */
 public final class LslOutletSink implements Sink<SessionOutput> {
     private static final long serialVersionUID = 1L;
+    /** Sampling rate of the speech outlet, hertz. */
+    public static final int SPEECH_RATE_HZ = 16_000;
     private final String prefix;
     private final double frameRateHz;
 
@@ -53,6 +60,7 @@ public final class LslOutletSink implements Sink<SessionOutput> {
         private final double frameRateHz;
         private final Map<String, StreamOutlet> outputs = new HashMap<>();
         private final Map<String, StreamOutlet> latents = new HashMap<>();
+        private final Map<String, StreamOutlet> speech = new HashMap<>();
         private final String[] line = new String[1];
 
         OutletWriter(LslRuntime lsl, String prefix, double frameRateHz) {
@@ -74,6 +82,20 @@ public final class LslOutletSink implements Sink<SessionOutput> {
                 StreamOutlet rates = latents.computeIfAbsent(session, s -> lsl.createOutlet(latentStream(s, latent.latentCount())));
                 rates.pushSample(latent.rates(), Lsl.localClock(), true);
             }
+            DecodedOutput decoded = output.decoded();
+            if (decoded != null && decoded.kind() == OutputKind.SPEECH) {
+                StreamOutlet audio = speech.computeIfAbsent(session, s -> lsl.createOutlet(speechStream(s)));
+                byte[] pcm = decoded.payload();
+                short[] samples = new short[pcm.length / 2];
+                java.nio.ByteBuffer.wrap(pcm).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+                audio.pushChunk(samples, samples.length, Lsl.localClock(), true);
+            }
+        }
+
+        private StreamInfo speechStream(String session) {
+            StreamInfo info = new StreamInfo(prefix + "-" + session + "-speech", "Audio", 1, SPEECH_RATE_HZ, ChannelFormat.INT16,
+                    prefix + ":" + session + ":speech");
+            return info.setChannels(List.of(new ChannelInfo("speech", "pcm16", "Audio")));
         }
 
         private StreamInfo latentStream(String session, int k) {
@@ -93,6 +115,7 @@ public final class LslOutletSink implements Sink<SessionOutput> {
         public void close() {
             outputs.values().forEach(StreamOutlet::close);
             latents.values().forEach(StreamOutlet::close);
+            speech.values().forEach(StreamOutlet::close);
             lsl.close();
         }
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import org.bcistream.decoders.record.DecodedOutput;
 import org.bcistream.decoders.record.FeatureFrame;
+import org.bcistream.decoders.record.LatencyBreakdown;
 import org.bcistream.decoders.record.LatentFrame;
 import org.bcistream.decoders.record.MarkerEvent;
 import org.bcistream.decoders.record.SessionOutput;
@@ -29,7 +31,13 @@ public final class OutputJson {
 
     /** The JSON line (without newline) of an output. */
     public static String line(SessionOutput output) {
-        return output.frame() != null ? frame(output.frame()) : output.marker() != null ? marker(output.marker()) : latent(output.latent());
+        if (output.frame() != null) {
+            return frame(output.frame());
+        }
+        if (output.marker() != null) {
+            return marker(output.marker());
+        }
+        return output.latent() != null ? latent(output.latent()) : decoded(output.decoded());
     }
 
     /** The JSON line of a feature frame. */
@@ -78,6 +86,36 @@ public final class OutputJson {
                 g.writeNumber(c);
             }
             g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The JSON line of a generated output: kind, generator steps, budget (ms), whether the deadline was met, the
+     * latency of each instant after acquisition (ms) and the payload in base64 (PNG, or 16-bit little-endian PCM).
+     * The latencies are wall-clock measurements, so these lines differ between runs.
+     */
+    public static String decoded(DecodedOutput d) {
+        StringWriter text = new StringWriter(256 + d.payload().length * 4 / 3);
+        LatencyBreakdown l = d.latency();
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("type", "decoded");
+            g.writeStringField("session", d.sessionId());
+            g.writeStringField("kind", d.kind().name());
+            g.writeNumberField("steps", d.generatorSteps());
+            g.writeNumberField("budgetMs", d.budgetNanos() / 1e6);
+            g.writeBooleanField("deadlineMet", d.deadlineMet());
+            g.writeObjectFieldStart("latencyMs");
+            g.writeNumberField("ingest", (l.ingestNanos() - l.acquisitionNanos()) / 1e6);
+            g.writeNumberField("latent", (l.latentNanos() - l.acquisitionNanos()) / 1e6);
+            g.writeNumberField("generated", (l.generatedNanos() - l.acquisitionNanos()) / 1e6);
+            g.writeNumberField("emitted", (l.emittedNanos() - l.acquisitionNanos()) / 1e6);
+            g.writeEndObject();
+            g.writeStringField("payload", java.util.Base64.getEncoder().encodeToString(d.payload()));
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

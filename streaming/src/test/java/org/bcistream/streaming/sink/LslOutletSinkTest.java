@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.util.InstantiationUtil;
+import org.bcistream.decoders.record.DecodedOutput;
+import org.bcistream.decoders.record.LatencyBreakdown;
 import org.bcistream.decoders.record.LatentFrame;
+import org.bcistream.decoders.record.OutputKind;
 import org.bcistream.decoders.record.MarkerEvent;
 import org.bcistream.decoders.record.MarkerKind;
 import org.bcistream.decoders.record.SessionOutput;
@@ -52,6 +55,28 @@ class LslOutletSinkTest {
             float[] sample = new float[3];
             assertTrue(rates.pullSample(sample, 5.0) > 0);
             assertArrayEquals(new float[] {3f, 2f, 1f}, sample);
+
+            // generated speech: the output as JSON, the samples on the speech outlet (16 kHz, int16)
+            byte[] pcm = new byte[] {1, 0, -1, -1, 0, 64, 0, -128}; // 1, -1, 16384, -32768 little-endian
+            DecodedOutput speech = new DecodedOutput("s9", OutputKind.SPEECH, pcm, 4, 40_000_000,
+                    new LatencyBreakdown(0, 1_000_000, 2_000_000, 30_000_000, 31_000_000));
+            writer.write(SessionOutput.of(speech), NO_TIME);
+            StreamInfo speechInfo = lsl.resolveByProperty("source_id", "bcitest:s9:speech", 1, 5.0).get(0);
+            assertEquals(ChannelFormat.INT16, speechInfo.channelFormat());
+            assertEquals(16_000.0, speechInfo.nominalSrate());
+            assertEquals("Audio", speechInfo.type());
+            StreamInlet audio = lsl.createInlet(speechInfo);
+            audio.openStream(5.0);
+            writer.write(SessionOutput.of(speech), NO_TIME);
+            short[] samples = new short[4];
+            double[] stamps = new double[4];
+            assertEquals(4, audio.pullChunk(samples, stamps, 5.0));
+            assertArrayEquals(new short[] {1, -1, 16384, -32768}, samples);
+            assertTrue(outputs.pullSample(line, 5.0) > 0); // the first speech output's JSON
+            assertTrue(line[0].startsWith("{\"type\":\"decoded\",\"session\":\"s9\",\"kind\":\"SPEECH\",\"steps\":4,"
+                    + "\"budgetMs\":40.0,\"deadlineMet\":true,\"latencyMs\":{\"ingest\":1.0,\"latent\":2.0,\"generated\":30.0,\"emitted\":31.0},"
+                    + "\"payload\":\"AQD//wBAAIA=\"}"), line[0]);
+            audio.close();
             outputs.close();
             rates.close();
         } finally {
