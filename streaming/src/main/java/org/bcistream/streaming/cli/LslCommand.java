@@ -74,7 +74,7 @@ final class LslCommand {
         boolean maxSpeed;
 
         @Option(names = "--wait-for-consumers", paramLabel = "<seconds>", defaultValue = "0",
-                description = "Wait this long for an inlet before sending. Default: ${DEFAULT-VALUE}")
+                description = "Wait this long for an inlet on a session's signal stream before sending it. Default: ${DEFAULT-VALUE}")
         double waitForConsumers;
 
         @Override
@@ -120,8 +120,8 @@ final class LslCommand {
                             out.pushChunk(x, n, now, true);
                             samples += n;
                         } else if (e.marker() != null) {
-                            StreamOutlet out = markers.computeIfAbsent(session, s -> open(lsl, new StreamInfo(streamName(s) + "-markers",
-                                    "Markers", 1, Lsl.IRREGULAR_RATE, ChannelFormat.STRING, "bcistream-play:" + s + ":markers")));
+                            StreamOutlet out = markers.computeIfAbsent(session, s -> lsl.createOutlet(new StreamInfo(streamName(s)
+                                    + "-markers", "Markers", 1, Lsl.IRREGULAR_RATE, ChannelFormat.STRING, "bcistream-play:" + s + ":markers")));
                             out.pushSample(new String[] {e.marker().kind() + ":" + e.marker().label()}, now, true);
                         }
                     }
