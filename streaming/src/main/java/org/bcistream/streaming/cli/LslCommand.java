@@ -20,6 +20,7 @@ import org.bcistream.streaming.lsl.StreamInfo;
 import org.bcistream.streaming.lsl.StreamOutlet;
 import org.bcistream.streaming.source.SessionCursor;
 import org.bcistream.streaming.source.SessionCursors;
+import org.bcistream.streaming.source.SessionPlayer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,51 +85,30 @@ final class LslCommand {
             Pacing pacing = maxSpeed ? Pacing.MAX : SessionCursors.pacingOf(source).isMax() ? Pacing.REALTIME : SessionCursors.pacingOf(source);
             Map<String, StreamOutlet> signals = new HashMap<>();
             Map<String, StreamOutlet> markers = new HashMap<>();
-            long samples = 0;
             try (LslRuntime lsl = Lsl.open()) {
                 err.printf(Locale.ROOT, "bcistream lsl play: %s (%d session(s), profile %s) at %s over %s%n", sessions.spec(),
                         sessions.cursors().size(), sessions.profile().id(), pacing, lsl.libraryInfo());
                 long start = System.nanoTime();
-                double origin = Double.NaN;
-                while (true) {
-                    SessionCursor<?> next = null;
-                    for (SessionCursor<?> c : sessions.cursors()) {
-                        if (c.hasNext() && (next == null || c.nextBlockStart() < next.nextBlockStart())) {
-                            next = c;
-                        }
-                    }
-                    if (next == null) {
-                        break;
-                    }
-                    if (Double.isNaN(origin)) {
-                        origin = next.nextBlockStart();
-                    }
-                    if (!pacing.isMax()) {
-                        long wait = start + (long) ((next.nextBlockEnd() - origin) / pacing.speed() * 1e9) - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                    }
+                long[] played = {0};
+                new SessionPlayer(pacing, System::nanoTime).play(sessions.cursors(), block -> {
                     double now = lsl.localClock();
-                    for (SessionEvent e : next.nextBlock(System.nanoTime())) {
+                    for (SessionEvent e : block) {
                         String session = e.sessionId();
                         if (e.chunk() != null) {
                             StreamOutlet out = signals.computeIfAbsent(session, s -> open(lsl, signalInfo(s, sessions.profile(), sessions.rateHz())));
-                            float[] x = e.chunk().samples();
-                            int n = e.chunk().sampleCount();
                             // the last sample is stamped now; the others are deduced from the nominal rate
-                            out.pushChunk(x, n, now, true);
-                            samples += n;
+                            out.pushChunk(e.chunk().samples(), e.chunk().sampleCount(), now, true);
+                            played[0] += e.chunk().sampleCount();
                         } else if (e.marker() != null) {
                             StreamOutlet out = markers.computeIfAbsent(session, s -> lsl.createOutlet(new StreamInfo(streamName(s)
                                     + "-markers", "Markers", 1, Lsl.IRREGULAR_RATE, ChannelFormat.STRING, "bcistream-play:" + s + ":markers")));
                             out.pushSample(new String[] {e.marker().kind() + ":" + e.marker().label()}, now, true);
                         }
                     }
-                }
+                });
                 signals.values().forEach(StreamOutlet::close);
                 markers.values().forEach(StreamOutlet::close);
-                spec.commandLine().getOut().printf(Locale.ROOT, "played %d samples of %d session(s) in %.2f s%n", samples,
+                spec.commandLine().getOut().printf(Locale.ROOT, "played %d samples of %d session(s) in %.2f s%n", played[0],
                         sessions.cursors().size(), (System.nanoTime() - start) / 1e9);
             } finally {
                 for (SessionCursor<?> c : sessions.cursors()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,6 +16,7 @@ import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.hardware.DeviceProfile;
 import org.bcistream.streaming.config.Pacing;
 import org.bcistream.streaming.source.SessionCursor;
+import org.bcistream.streaming.source.SessionPlayer;
 
 /**
  * Plays sessions into a Kafka topic as an acquisition service would: blocks of all sessions interleaved in source
@@ -56,57 +58,34 @@ public final class SessionPublisher {
      */
     public Published publish(List<? extends SessionCursor<?>> cursors, java.util.function.LongConsumer progress)
             throws IOException, InterruptedException {
-        long chunks = 0;
-        long samples = 0;
-        long markers = 0;
-        double origin = Double.NaN;
-        long startNanos = nanoClock.getAsLong();
-        Future<RecordMetadata> last = null;
-        while (true) {
-            SessionCursor<?> next = null;
-            for (SessionCursor<?> c : cursors) {
-                if (c.hasNext() && (next == null || c.nextBlockStart() < next.nextBlockStart())) {
-                    next = c;
-                }
-            }
-            if (next == null) {
-                break;
-            }
-            if (Double.isNaN(origin)) {
-                origin = next.nextBlockStart();
-            }
-            if (!pacing.isMax()) {
-                long due = startNanos + (long) ((next.nextBlockEnd() - origin) / pacing.speed() * 1e9);
-                long wait = due - nanoClock.getAsLong();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-            }
-            for (SessionEvent event : next.nextBlock(nanoClock.getAsLong())) {
+        long[] counts = new long[3];
+        AtomicReference<Future<RecordMetadata>> last = new AtomicReference<>();
+        new SessionPlayer(pacing, nanoClock).play(cursors, block -> {
+            for (SessionEvent event : block) {
                 byte[] value;
                 if (event.chunk() != null) {
                     value = SessionInputCodec.encode(event.chunk(), streams.computeIfAbsent(event.sessionId(),
                             s -> StreamMetadata.of(profile, s, rateHz)));
-                    chunks++;
-                    samples += event.chunk().sampleCount();
+                    counts[0]++;
+                    counts[1] += event.chunk().sampleCount();
                 } else if (event.marker() != null) {
                     value = SessionInputCodec.encode(event.marker());
-                    markers++;
+                    counts[2]++;
                 } else {
                     continue;
                 }
-                last = producer.send(new ProducerRecord<>(topic, event.sessionId().getBytes(StandardCharsets.UTF_8), value));
+                last.set(producer.send(new ProducerRecord<>(topic, event.sessionId().getBytes(StandardCharsets.UTF_8), value)));
             }
-            progress.accept(samples);
-        }
+            progress.accept(counts[1]);
+        });
         producer.flush();
-        if (last != null) {
+        if (last.get() != null) {
             try {
-                last.get();
+                last.get().get();
             } catch (ExecutionException e) {
                 throw new IOException("the broker refused records of topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
             }
         }
-        return new Published(chunks, samples, markers);
+        return new Published(counts[0], counts[1], counts[2]);
     }
 }
