@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -27,7 +23,6 @@ import org.apache.kafka.common.header.Header;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.record.MarkerEvent;
 import org.bcistream.decoders.record.MarkerKind;
-import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.decoders.record.SignalChunk;
 import org.bcistream.hardware.DeviceProfile;
 import org.bcistream.hardware.DeviceProfiles;
@@ -210,9 +205,6 @@ class KafkaIT {
         throw new AssertionError("the marker value is not in the encoded chunk");
     }
 
-    static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
-    static final AtomicBoolean FAILED = new AtomicBoolean();
-    static final AtomicInteger AFTER_CHECKPOINT = new AtomicInteger();
 
     @Test
     void aJobKilledMidStreamRestoresAndStillWritesEveryOutputExactlyOnce() throws Exception {
@@ -232,11 +224,11 @@ class KafkaIT {
         // with a latent stage, so that each session's iP-VAE posterior must continue across the restore
         SessionPipelineConfig config = SessionPipelineConfig.defaults(CYTON).withLatent(TestModels.latentStage(32, 16, 5));
         DecodingJob.decode(KafkaConnectors.events(env, source, CYTON.channelCount()), config)
-                .map(new FailOnceAfterCheckpoint())
+                .map(new InjectedFailure("kafka-kill", 60, 10))
                 .sinkTo(KafkaConnectors.outputs(sink));
         env.execute("kafka-kill-it");
 
-        assertTrue(FAILED.get(), "the injected failure never happened, so nothing was restored");
+        assertTrue(InjectedFailure.happened("kafka-kill"), "the injected failure never happened, so nothing was restored");
         // the same sessions through the plain-Java pipeline, uninterrupted
         Map<String, List<String>> uninterrupted = PlainPipeline.outputs(PlainPipeline.events(SimulationSpec.parse(SIM)), config);
         Map<String, List<String>> got = new TreeMap<>();
@@ -251,26 +243,4 @@ class KafkaIT {
             assertEquals(uninterrupted.get(s), got.get(s), s + ": outputs exactly once, latent state continued");
         }
     }
-
-    /** Slows outputs until a checkpoint completed, then throws once, on the 60th output after it. */
-    static final class FailOnceAfterCheckpoint implements MapFunction<SessionOutput, SessionOutput>, CheckpointListener {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SessionOutput map(SessionOutput output) throws InterruptedException {
-            if (!CHECKPOINTED.get()) {
-                Thread.sleep(10);
-            } else if (!FAILED.get() && AFTER_CHECKPOINT.incrementAndGet() == 60) {
-                FAILED.set(true);
-                throw new IllegalStateException("injected failure");
-            }
-            return output;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINTED.set(true);
-        }
-    }
-
 }

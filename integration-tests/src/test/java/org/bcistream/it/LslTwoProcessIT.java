@@ -54,11 +54,11 @@ class LslTwoProcessIT {
             DecodingJob.events(env, new LslSessionSource(List.of(new LslSplit(1, spec.toString(), "cap", SOURCE_ID))))
                     .sinkTo(CollectingSink.named("lsl-2p"));
             JobClient job = env.executeAsync("lsl-two-process-it");
-            Thread.sleep(9000); // a few seconds of data after the child JVM started
+            awaitSamples(500, false); // 2 s of data from the first sender
             first.destroyForcibly().waitFor();
             Thread.sleep(2000);
             second = play();
-            Thread.sleep(11000); // JVM start, the inlet's reconnection, then data
+            awaitSamples(500, true); // the inlet reconnected and 2 s more arrived
             job.cancel().get();
         } finally {
             first.destroyForcibly();
@@ -89,7 +89,7 @@ class LslTwoProcessIT {
         assertEquals(2, runs.size(), "one recovery: " + markers);
         for (float[] run : runs) {
             // each sender run sends the session from its start: what arrived is exactly a prefix of it, in order
-            assertTrue(run.length >= 8 * 250, run.length / 8 + " samples");
+            assertTrue(run.length >= 8 * 500, run.length / 8 + " samples");
             assertEquals(0, run.length % 8);
             for (int i = 0; i < run.length; i++) {
                 if (run[i] != expected[i]) {
@@ -106,6 +106,29 @@ class LslTwoProcessIT {
         for (int i = 1; i < stamps.size(); i++) {
             assertTrue(stamps.get(i) >= stamps.get(i - 1), "time stamps never go back");
         }
+    }
+
+    /** Waits (at most 60 s) until {@code samples} samples arrived, counting only after a recovery if asked. */
+    private static void awaitSamples(int samples, boolean afterRecovery) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            int count = 0;
+            boolean recovered = false;
+            for (Object o : CollectingSink.results("lsl-2p")) {
+                SessionEvent e = (SessionEvent) o;
+                if (e.marker() != null && e.marker().label().startsWith("stream recovered")) {
+                    recovered = true;
+                    count = 0;
+                } else if (e.chunk() != null) {
+                    count += e.chunk().sampleCount();
+                }
+            }
+            if (count >= samples && (recovered || !afterRecovery)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 60 s for " + samples + " samples" + (afterRecovery ? " after a recovery" : ""));
     }
 
     private static float[] simulatedSamples() throws Exception {

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -19,7 +16,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
-import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.streaming.job.DecodingJob;
 import org.bcistream.streaming.sink.OutputJson;
@@ -42,8 +38,6 @@ class RecoveryIT {
     /** Paced at 10x so the 20 s sessions take about 2 s and several checkpoints complete. */
     private static final SimulationSpec SPEC = SimulationSpec.parse("sim:profile=openbci-cyton,seed=3,duration=20s,sessions=3,pace=10x");
 
-    static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
-    static final AtomicBoolean FAILED = new AtomicBoolean();
 
     @Test
     void restoredSessionsContinueExactlyWhereTheCheckpointLeftThem() throws Exception {
@@ -60,11 +54,12 @@ class RecoveryIT {
         env.enableCheckpointing(100);
 
         DecodingJob.decode(env.fromSource(new SyntheticSessionSource(SPEC), WatermarkStrategy.noWatermarks(), "sim"), config)
-                .map(new FailOnceAfterCheckpoint())
+                .map(new InjectedFailure("recovery-it", 150, 0))
+                .map(OutputJson::line)
                 .sinkTo(CollectingSink.named("recovery-it"));
         env.execute("recovery-it");
 
-        assertTrue(FAILED.get(), "the injected failure never happened, so nothing was restored");
+        assertTrue(InjectedFailure.happened("recovery-it"), "the injected failure never happened, so nothing was restored");
         Map<String, List<String>> expected = PlainPipeline.outputs(PlainPipeline.events(SPEC), config);
         List<String> collected = CollectingSink.results("recovery-it");
         Map<String, TreeSet<String>> distinct = new TreeMap<>();
@@ -86,25 +81,5 @@ class RecoveryIT {
                     missing.isEmpty() ? "-" : missing.first()));
         }
         assertTrue(collected.size() >= expected.values().stream().mapToInt(List::size).sum());
-    }
-
-    /** Passes outputs through; throws once, on the 150th output after the first completed checkpoint. */
-    static final class FailOnceAfterCheckpoint implements MapFunction<SessionOutput, String>, CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private int seenAfterCheckpoint;
-
-        @Override
-        public String map(SessionOutput output) {
-            if (CHECKPOINT_COMPLETED.get() && !FAILED.get() && ++seenAfterCheckpoint == 150) {
-                FAILED.set(true);
-                throw new IllegalStateException("injected failure");
-            }
-            return OutputJson.line(output);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINT_COMPLETED.set(true);
-        }
     }
 }
