@@ -45,7 +45,7 @@ final class LslCommand {
             PrintWriter out = spec.commandLine().getOut();
             try (LslRuntime lsl = Lsl.open()) {
                 List<StreamInfo> streams = lsl.resolveAll(wait);
-                String row = "%-24s %-10s %8s %10s %-9s %-24s %-20s%n";
+                String row = "%-24s %-10s %8s %10s %-9s %-32s %-20s%n";
                 out.printf(Locale.ROOT, row, "NAME", "TYPE", "CHANNELS", "RATE (Hz)", "FORMAT", "SOURCE ID", "HOST");
                 for (StreamInfo s : streams) {
                     out.printf(Locale.ROOT, row, s.name(), s.type(), s.channelCount(), s.nominalSrate(), s.channelFormat(), s.sourceId(),
@@ -68,8 +68,11 @@ final class LslCommand {
         @Parameters(index = "0", paramLabel = "<source>", description = "sim:... or file:<path>,... (or a bare recording path).")
         String source;
 
-        @Option(names = "--name", paramLabel = "<name>", description = "Stream name (one session) or name prefix. Default: the session id.")
+        @Option(names = "--name", paramLabel = "<name>",
+                description = "Stream name (one session) or name prefix (<name>-<session>). Default: the session id.")
         String name;
+
+        private int sessionCount;
 
         @Option(names = "--max-speed", description = "Push as fast as possible instead of at the source's pace.")
         boolean maxSpeed;
@@ -82,6 +85,7 @@ final class LslCommand {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             SessionCursors sessions = SessionCursors.open(source, DeviceProfiles.builtIn());
+            sessionCount = sessions.cursors().size();
             Pacing pacing = maxSpeed ? Pacing.MAX : SessionCursors.pacingOf(source).isMax() ? Pacing.REALTIME : SessionCursors.pacingOf(source);
             Map<String, StreamOutlet> signals = new HashMap<>();
             Map<String, StreamOutlet> markers = new HashMap<>();
@@ -126,8 +130,9 @@ final class LslCommand {
             return outlet;
         }
 
+        /** The session id, or {@code --name} for a single session, or {@code <name>-<session>} for several. */
         private String streamName(String session) {
-            return name == null ? session : name;
+            return name == null ? session : sessionCount == 1 ? name : name + "-" + session;
         }
 
         private StreamInfo signalInfo(String session, DeviceProfile profile, double rate) {
