@@ -1,0 +1,81 @@
+package org.bcistream.models.ipvae.train;
+
+import java.util.Arrays;
+import org.bcistream.models.ipvae.IpvaeModel;
+import org.bcistream.models.ipvae.LinearDecoder;
+import org.bcistream.models.random.SplitMix64;
+import org.bcistream.models.random.StandardNormal;
+
+/**
+ * Where each learned iP-VAE parameter (spec ipvae.md §2.7) lives in one flat vector θ, so that the
+ * optimiser, the clipping and the weight decay treat them all alike:
+ *
+ * <pre>
+ * [0, MK)              Φ, row-major: Φ[m][k] at m·K + k
+ * [MK, MK+M)           log σ, raw (before the tanh soft clamp)
+ * [MK+M, MK+M+K)       log_bias
+ * MK+M+K               log_lr
+ * [MK+M+K+1, size)     u_init
+ * </pre>
+ *
+ * @param features M
+ * @param latents K
+ */
+record ParameterLayout(int features, int latents) {
+
+    /** Φ's initial standard deviation (spec §2.5: {@code init_scale} 1e-4 for the linear decoder). */
+    static final double PHI_INIT_SCALE = 1e-4;
+    /** u_init is drawn uniformly from [−6, −4) (spec §2.5: {@code clamp_prior} −4). */
+    static final double U_INIT_LOW = -6;
+    static final double U_INIT_HIGH = -4;
+    /** log_bias starts at −3, so b = e<sup>-3</sup>. */
+    static final double LOG_BIAS_INIT = -3;
+
+    int logSigma() {
+        return features * latents;
+    }
+
+    int logBias() {
+        return logSigma() + features;
+    }
+
+    int logLr() {
+        return logBias() + latents;
+    }
+
+    int uInit() {
+        return logLr() + 1;
+    }
+
+    int size() {
+        return uInit() + latents;
+    }
+
+    /**
+     * The initial θ (spec §2.5): Φ ~ N(0, (1e-4)²), log σ = 0, log_bias = −3, log_lr = 0, u_init ~ U(−6, −4),
+     * drawn from {@code random} (Φ row by row, then u_init).
+     */
+    double[] initial(SplitMix64 random) {
+        double[] theta = new double[size()];
+        for (int i = 0; i < logSigma(); i++) {
+            theta[i] = PHI_INIT_SCALE * StandardNormal.sample(random);
+        }
+        Arrays.fill(theta, logBias(), logLr(), LOG_BIAS_INIT);
+        for (int k = 0; k < latents; k++) {
+            theta[uInit() + k] = U_INIT_LOW + (U_INIT_HIGH - U_INIT_LOW) * random.nextDouble();
+        }
+        return theta;
+    }
+
+    /** The immutable model of θ. */
+    IpvaeModel toModel(double[] theta) {
+        double[][] phi = new double[features][];
+        for (int m = 0; m < features; m++) {
+            phi[m] = Arrays.copyOfRange(theta, m * latents, (m + 1) * latents);
+        }
+        LinearDecoder decoder = LinearDecoder.of(phi,
+                Arrays.copyOfRange(theta, logSigma(), logBias()));
+        return IpvaeModel.of(decoder, Arrays.copyOfRange(theta, logBias(), logLr()), theta[logLr()],
+                Arrays.copyOfRange(theta, uInit(), size()));
+    }
+}
