@@ -1,6 +1,7 @@
 package org.bcistream.models.ipvae.train;
 
 import java.util.Arrays;
+import org.bcistream.models.ipvae.InitialParameters;
 import org.bcistream.models.ipvae.IpvaeModel;
 import org.bcistream.models.ipvae.LinearDecoder;
 import org.bcistream.models.random.SplitMix64;
@@ -22,14 +23,6 @@ import org.bcistream.models.random.StandardNormal;
  * @param latents K
  */
 record ParameterLayout(int features, int latents) {
-
-    /** Φ's initial standard deviation (spec §2.5: {@code init_scale} 1e-4 for the linear decoder). */
-    static final double PHI_INIT_SCALE = 1e-4;
-    /** u_init is drawn uniformly from [−6, −4) (spec §2.5: {@code clamp_prior} −4). */
-    static final double U_INIT_LOW = -6;
-    static final double U_INIT_HIGH = -4;
-    /** log_bias starts at −3, so b = e<sup>-3</sup>. */
-    static final double LOG_BIAS_INIT = -3;
 
     int logSigma() {
         return features * latents;
@@ -58,11 +51,11 @@ record ParameterLayout(int features, int latents) {
     double[] initial(SplitMix64 random) {
         double[] theta = new double[size()];
         for (int i = 0; i < logSigma(); i++) {
-            theta[i] = PHI_INIT_SCALE * StandardNormal.sample(random);
+            theta[i] = InitialParameters.PHI_SCALE * StandardNormal.sample(random);
         }
-        Arrays.fill(theta, logBias(), logLr(), LOG_BIAS_INIT);
+        Arrays.fill(theta, logBias(), logLr(), InitialParameters.LOG_BIAS);
         for (int k = 0; k < latents; k++) {
-            theta[uInit() + k] = U_INIT_LOW + (U_INIT_HIGH - U_INIT_LOW) * random.nextDouble();
+            theta[uInit() + k] = InitialParameters.uInit(random);
         }
         return theta;
     }
