@@ -2,6 +2,7 @@ package org.bcistream.streaming.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import org.bcistream.models.bundle.BundleFormatException;
 import org.bcistream.streaming.recording.RecordingFormatException;
 import org.bcistream.streaming.source.StreamNotFoundException;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time brain-computer-interface decoding engine on Apache Flink.",
-        subcommands = {RunCommand.class, InspectCommand.class, ProfilesCommand.class, KafkaCommand.class, LslCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InspectCommand.class, ProfilesCommand.class, KafkaCommand.class, LslCommand.class, TrainCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
 public final class BciStream implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +42,8 @@ public final class BciStream implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof IllegalArgumentException || e instanceof RecordingFormatException || e instanceof StreamNotFoundException) {
+        if (e instanceof IllegalArgumentException || e instanceof RecordingFormatException
+                || e instanceof BundleFormatException || e instanceof StreamNotFoundException) {
             err.println("bcistream: " + e.getMessage());
             return 2;
         }

@@ -1,8 +1,10 @@
 package org.bcistream.streaming.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bcistream.decoders.features.FeatureConfig;
 import org.bcistream.decoders.features.FrequencyBand;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
@@ -43,6 +45,62 @@ final class DecodingOptions {
 
     @Option(names = "--no-normalise", description = "Emit raw log band power instead of running z-scores.")
     boolean noNormalise;
+
+    /**
+     * The options given on the command line, by option name without the dashes (e.g. {@code band-pass} ->
+     * {@code 8-30}), in a fixed order; what a model bundle records so a run computes the same features.
+     */
+    Map<String, String> given() {
+        Map<String, String> given = new LinkedHashMap<>();
+        put(given, "reference", reference);
+        put(given, "band-pass", bandPass);
+        put(given, "filter-order", filterOrder == null ? null : filterOrder.toString());
+        put(given, "notch", notch);
+        put(given, "window", window);
+        put(given, "hop", hop);
+        put(given, "bands", bands);
+        if (noNormalise) {
+            given.put("no-normalise", "true");
+        }
+        return given;
+    }
+
+    /**
+     * Takes every option not given on the command line from {@code recorded} (as {@link #given()} wrote it).
+     *
+     * @return the options taken, for telling the user
+     * @throws IllegalArgumentException for an option name this build does not know
+     */
+    Map<String, String> defaultTo(Map<String, String> recorded) {
+        Map<String, String> taken = new LinkedHashMap<>();
+        Map<String, String> mine = given();
+        for (Map.Entry<String, String> e : recorded.entrySet()) {
+            if (mine.containsKey(e.getKey())) {
+                continue;
+            }
+            String value = e.getValue();
+            switch (e.getKey()) {
+                case "reference" -> reference = value;
+                case "band-pass" -> bandPass = value;
+                case "filter-order" -> filterOrder = (int) number(value, "--filter-order");
+                case "notch" -> notch = value;
+                case "window" -> window = value;
+                case "hop" -> hop = value;
+                case "bands" -> bands = value;
+                case "no-normalise" -> noNormalise = Boolean.parseBoolean(value);
+                default -> throw new IllegalArgumentException("the model records feature option --" + e.getKey()
+                        + ", which this version does not know");
+            }
+            taken.put(e.getKey(), value);
+        }
+        return taken;
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
 
     /** The pipeline settings for a profile at its default rate, with these options applied. */
     SessionPipelineConfig toConfig(DeviceProfile profile) {

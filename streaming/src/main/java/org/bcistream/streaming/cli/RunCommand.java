@@ -96,12 +96,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DecodingOptions decoding;
 
+    @Mixin
+    LatentOptions latent;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         SessionSource input = SessionSource.parse(source, DeviceProfiles.builtIn());
         input.notes().forEach(note -> err.println("bcistream run: " + note));
-        SessionPipelineConfig config = decoding.toConfig(input.profile(), input.rateHz());
+        SessionPipelineConfig config = latent.toConfig(decoding, input.profile(), input.rateHz(), err, "bcistream run");
         int cores = Runtime.getRuntime().availableProcessors();
         int p = parallelism != null ? parallelism : input.sessions() > 0 ? Math.min(input.sessions(), cores) : cores;
         KafkaSinkSpec kafkaSink = null;
@@ -213,25 +216,17 @@ final class RunCommand implements Callable<Integer> {
     private JobExecutionResult awaitWithProgress(JobClient job, long start, PrintWriter err, long totalSamples)
             throws InterruptedException, ExecutionException {
         CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
-        boolean console = System.console() != null;
-        long intervalMillis = console ? 1000 : 5000;
-        boolean printed = false;
+        ConsoleProgress progress = new ConsoleProgress(err, quiet);
         while (true) {
             try {
-                JobExecutionResult result = done.get(intervalMillis, TimeUnit.MILLISECONDS);
-                if (printed && console) {
-                    err.println();
-                }
+                JobExecutionResult result = done.get(1000, TimeUnit.MILLISECONDS);
+                progress.finish();
                 return result;
             } catch (TimeoutException stillRunning) {
                 if (!quiet) {
-                    Map<String, Object> counters = accumulators(job);
-                    RunSummary sofar = RunSummary.of(counters, (System.nanoTime() - start) / 1e9);
-                    String line = sofar.progressLine() + (totalSamples > 0
-                            ? String.format(java.util.Locale.ROOT, "  (%.0f %% of the recording)", 100.0 * sofar.samples() / totalSamples) : "");
-                    err.print(console ? "\r" + line : line + System.lineSeparator());
-                    err.flush();
-                    printed = true;
+                    RunSummary sofar = RunSummary.of(accumulators(job), (System.nanoTime() - start) / 1e9);
+                    progress.show(sofar.progressLine() + (totalSamples > 0
+                            ? String.format(java.util.Locale.ROOT, "  (%.0f %% of the recording)", 100.0 * sofar.samples() / totalSamples) : ""));
                 }
             }
         }
