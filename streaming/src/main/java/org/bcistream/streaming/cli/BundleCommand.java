@@ -101,7 +101,7 @@ final class BundleCommand {
                     defaults.klForm());
             ObjectNode training = JsonNodeFactory.instance.objectNode().put("importedFrom", phi.getFileName().toString());
             new IpvaeBundle(model, inference, null, training, new Provenance(seed, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(phi))),
-                    "bcistream " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()),
+                    Commands.line(spec),
                     new VersionProvider().getVersion()[0], "dictionary imported from " + phi.getFileName())).write(out);
             spec.commandLine().getOut().printf("wrote %s: iP-VAE M=%d K=%d from %s%n", out, model.featureCount(), model.latentCount(), phi);
             return 0;

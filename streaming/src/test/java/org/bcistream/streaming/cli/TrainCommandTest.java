@@ -31,7 +31,7 @@ class TrainCommandTest {
         assertEquals(16, bundle.model().featureCount());
         assertEquals(8, bundle.model().latentCount());
         assertEquals(KlForm.REFERENCE_CODE, bundle.inference().klForm());
-        assertEquals(16, bundle.inference().innerSteps());
+        assertEquals(32, bundle.inference().innerSteps());
         assertEquals(0, bundle.inference().betaInner());
         assertEquals(9, bundle.provenance().seed());
         assertTrue(bundle.provenance().command().startsWith("bcistream train ipvae --source sim:duration=40s,sessions=2"),
