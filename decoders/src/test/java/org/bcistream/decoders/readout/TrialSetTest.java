@@ -21,7 +21,7 @@ class TrialSetTest {
         List<SessionOutput> outputs = new ArrayList<>();
         outputs.add(SessionOutput.of(new MarkerEvent("s", 10.0, MarkerKind.CUE, "A")));
         outputs.add(SessionOutput.of(new MarkerEvent("s", 14.0, MarkerKind.TRIAL_END, "A")));
-        outputs.add(SessionOutput.of(new MarkerEvent("s", 20.0, MarkerKind.ANNOTATION, "B")));
+        outputs.add(SessionOutput.of(new MarkerEvent("s", 20.0, MarkerKind.TEXT, "B")));
         outputs.add(SessionOutput.of(new MarkerEvent("s", 30.0, MarkerKind.CUE, "rest")));
         outputs.add(SessionOutput.of(new MarkerEvent("s", 40.0, MarkerKind.CUE, "A")));
         for (int i = 0; i < 140; i++) {
