@@ -36,7 +36,7 @@ class RecordSerializationTest {
         return Stream.of(
                 chunk, spikes, marker, frame,
                 new LatentFrame("s1", 7, 3.0, new float[] {0.5f, 2f}, new int[] {1, 0}, -12.5, 0.75, 4, 10, 20),
-                new DecodedOutput("s1", OutputKind.SPEECH, new byte[] {1, 2, 3}, 4, 40_000_000,
+                DecodedOutput.generated("s1", 2, "yes", OutputKind.SPEECH, new byte[] {1, 2, 3}, 4, 40_000_000,
                         new LatencyBreakdown(1, 2, 3, 4, 5)),
                 SessionEvent.of(chunk), SessionEvent.of(spikes), SessionEvent.of(marker),
                 SessionOutput.of(frame), SessionOutput.of(marker));

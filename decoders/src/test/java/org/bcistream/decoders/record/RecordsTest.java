@@ -110,11 +110,18 @@ class RecordsTest {
     void decodedOutputKnowsWhetherItMetItsDeadline() {
         LatencyBreakdown latency = new LatencyBreakdown(0, 1_000_000, 2_000_000, 40_000_000, 45_000_000);
         assertEquals(45_000_000, latency.endToEndNanos());
-        assertTrue(new DecodedOutput("s", OutputKind.IMAGE, new byte[] {1}, 4, 50_000_000, latency).deadlineMet());
-        assertFalse(new DecodedOutput("s", OutputKind.IMAGE, new byte[] {1}, 4, 40_000_000, latency).deadlineMet());
+        assertTrue(DecodedOutput.generated("s", 0, "A", OutputKind.IMAGE, new byte[] {1}, 4, 50_000_000, latency).deadlineMet());
+        assertFalse(DecodedOutput.generated("s", 0, "A", OutputKind.IMAGE, new byte[] {1}, 4, 40_000_000, latency).deadlineMet());
+        assertFalse(DecodedOutput.notGenerated("s", 1, "", OutputKind.IMAGE, GenerationStatus.SKIPPED_QUEUE_FULL, 50_000_000,
+                latency).deadlineMet(), "a skipped request never meets its deadline");
         InvalidRecordException order = assertThrows(InvalidRecordException.class, () -> new LatencyBreakdown(0, 5, 4, 6, 7));
         assertTrue(order.getMessage().contains("ingest=5 latent=4"), order.getMessage());
-        assertThrows(InvalidRecordException.class, () -> new DecodedOutput("s", OutputKind.SPEECH, new byte[0], 1, 1, latency));
+        assertThrows(InvalidRecordException.class,
+                () -> DecodedOutput.generated("s", 0, "", OutputKind.SPEECH, new byte[0], 1, 1, latency));
+        assertThrows(InvalidRecordException.class, () -> new DecodedOutput("s", 0, "", OutputKind.SPEECH,
+                GenerationStatus.FAILED, new byte[] {1}, 0, 1, latency));
+        assertThrows(InvalidRecordException.class,
+                () -> DecodedOutput.generated("s", -1, "", OutputKind.SPEECH, new byte[] {1}, 1, 1, latency));
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class OutputJson {
     }
 
     /**
-     * The JSON line of a generated output: kind, generator steps, budget (ms), whether the deadline was met, the
+     * The JSON line of a decoded output: its number and target, kind, status (generated, or why not), generator steps, budget (ms), whether the deadline was met, the
      * latency of each instant after acquisition (ms) and the payload in base64 (PNG, or 16-bit little-endian PCM).
      * The latencies are wall-clock measurements, so these lines differ between runs.
      */
@@ -105,7 +105,10 @@ public final class OutputJson {
             g.writeStartObject();
             g.writeStringField("type", "decoded");
             g.writeStringField("session", d.sessionId());
+            g.writeNumberField("index", d.index());
+            g.writeStringField("target", d.target());
             g.writeStringField("kind", d.kind().name());
+            g.writeStringField("status", d.status().name());
             g.writeNumberField("steps", d.generatorSteps());
             g.writeNumberField("budgetMs", d.budgetNanos() / 1e6);
             g.writeBooleanField("deadlineMet", d.deadlineMet());

@@ -58,7 +58,7 @@ class LslOutletSinkTest {
 
             // generated speech: the output as JSON, the samples on the speech outlet (16 kHz, int16)
             byte[] pcm = new byte[] {1, 0, -1, -1, 0, 64, 0, -128}; // 1, -1, 16384, -32768 little-endian
-            DecodedOutput speech = new DecodedOutput("s9", OutputKind.SPEECH, pcm, 4, 40_000_000,
+            DecodedOutput speech = DecodedOutput.generated("s9", 0, "yes", OutputKind.SPEECH, pcm, 4, 40_000_000,
                     new LatencyBreakdown(0, 1_000_000, 2_000_000, 30_000_000, 31_000_000));
             writer.write(SessionOutput.of(speech), NO_TIME);
             StreamInfo speechInfo = lsl.resolveByProperty("source_id", "bcitest:s9:speech", 1, 5.0).get(0);
@@ -73,7 +73,7 @@ class LslOutletSinkTest {
             assertEquals(4, audio.pullChunk(samples, stamps, 5.0));
             assertArrayEquals(new short[] {1, -1, 16384, -32768}, samples);
             assertTrue(outputs.pullSample(line, 5.0) > 0); // the first speech output's JSON
-            assertTrue(line[0].startsWith("{\"type\":\"decoded\",\"session\":\"s9\",\"kind\":\"SPEECH\",\"steps\":4,"
+            assertTrue(line[0].startsWith("{\"type\":\"decoded\",\"session\":\"s9\",\"index\":0,\"target\":\"yes\",\"kind\":\"SPEECH\",\"status\":\"GENERATED\",\"steps\":4,"
                     + "\"budgetMs\":40.0,\"deadlineMet\":true,\"latencyMs\":{\"ingest\":1.0,\"latent\":2.0,\"generated\":30.0,\"emitted\":31.0},"
                     + "\"payload\":\"AQD//wBAAIA=\"}"), line[0]);
             audio.close();
