@@ -2,6 +2,9 @@ package org.bcistream.decoders.pipeline;
 
 import java.util.function.LongSupplier;
 import org.bcistream.decoders.latent.LatentStage;
+import org.bcistream.decoders.trigger.GenerationRequest;
+import org.bcistream.decoders.trigger.TriggerStage;
+import org.bcistream.decoders.trigger.TriggerState;
 import org.bcistream.decoders.record.FeatureFrame;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -32,6 +35,8 @@ public final class SessionPipeline {
     private final BandPowerFeatures bandPower;
     private final SpikeCountFeatures spikeCounts;
     private final LatentStage latent;
+    private final TriggerStage trigger;
+    private final LongSupplier nanoClock;
 
     /**
      * A pipeline whose latent frames are stamped with {@link System#nanoTime()}.
@@ -61,6 +66,8 @@ public final class SessionPipeline {
         int featureCount = bandPower != null ? preprocessor.outputChannelLabels().size() * config.features().bands().size()
                 : profile.neuralChannelIndices().length;
         this.latent = config.latent() == null ? null : new LatentStage(config.latent(), featureCount, nanoClock);
+        this.trigger = config.trigger() == null ? null : new TriggerStage(config.trigger(), config.latent().model().latentCount());
+        this.nanoClock = nanoClock;
     }
 
     /** Convenience for {@code new SessionPipeline(new SessionPipelineConfig(...))}. */
@@ -76,38 +83,67 @@ public final class SessionPipeline {
     }
 
     /**
-     * Runs one event of a session and hands every output to {@code out} in order.
+     * Runs one event of a session without a generation trigger and hands every output to {@code out} in order.
+     *
+     * @throws IllegalStateException if the pipeline has a trigger (its requests would be lost; use the other form)
+     */
+    public void process(SessionEvent event, SessionPipelineState state, Consumer<SessionOutput> out) {
+        if (trigger != null) {
+            throw new IllegalStateException("this pipeline has a generation trigger; pass a consumer of its requests");
+        }
+        process(event, state, out, request -> { });
+    }
+
+    /**
+     * Runs one event of a session and hands every output to {@code out} in order, and every generation request
+     * of the trigger to {@code requests} as it is made.
      *
      * @param event the session's next event
      * @param state the session's state, updated in place
-     * @param out receives feature frames and passed-through markers
+     * @param out receives feature frames, latent frames and passed-through markers
+     * @param requests receives the trigger's generation requests
      */
-    public void process(SessionEvent event, SessionPipelineState state, Consumer<SessionOutput> out) {
+    public void process(SessionEvent event, SessionPipelineState state, Consumer<SessionOutput> out,
+            Consumer<GenerationRequest> requests) {
         if (event.marker() != null) {
             out.accept(SessionOutput.of(event.marker()));
+            if (trigger != null) {
+                trigger.onMarker(event.marker(), triggerState(state), nanoClock.getAsLong()).ifPresent(requests);
+            }
         } else if (event.chunk() != null) {
             if (bandPower == null) {
                 throw mismatch(event, "signal chunks", "spike events");
             }
             bandPower.process(preprocessor.process(event.chunk(), state.getPreprocess()), state.getBandPower(),
-                    frame -> emit(frame, state, out));
+                    frame -> emit(frame, state, out, requests));
         } else {
             if (spikeCounts == null) {
                 throw mismatch(event, "spike events", "signal chunks");
             }
-            spikeCounts.process(event.spikes(), state.getSpikeCounts(), frame -> emit(frame, state, out));
+            spikeCounts.process(event.spikes(), state.getSpikeCounts(), frame -> emit(frame, state, out, requests));
         }
     }
 
-    /** A feature frame, then (with a latent stage) the session's posterior after it. */
-    private void emit(FeatureFrame frame, SessionPipelineState state, Consumer<SessionOutput> out) {
+    /** A feature frame, then (with a latent stage) the session's posterior after it, then any trigger request. */
+    private void emit(FeatureFrame frame, SessionPipelineState state, Consumer<SessionOutput> out,
+            Consumer<GenerationRequest> requests) {
         out.accept(SessionOutput.of(frame));
         if (latent != null) {
             byte[] current = state.getLatent() != null ? state.getLatent() : latent.newState(frame.sessionId());
             LatentStage.Result result = latent.process(frame, current);
             state.setLatent(result.state());
             out.accept(SessionOutput.of(result.frame()));
+            if (trigger != null) {
+                trigger.onLatent(result.frame(), triggerState(state)).ifPresent(requests);
+            }
         }
+    }
+
+    private TriggerState triggerState(SessionPipelineState state) {
+        if (state.getTrigger() == null) {
+            state.setTrigger(trigger.newState());
+        }
+        return state.getTrigger();
     }
 
     private IllegalArgumentException mismatch(SessionEvent event, String got, String expected) {

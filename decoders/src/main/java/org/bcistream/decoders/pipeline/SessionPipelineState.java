@@ -1,5 +1,7 @@
 package org.bcistream.decoders.pipeline;
 
+import org.bcistream.decoders.trigger.TriggerState;
+
 import org.bcistream.decoders.features.BandPowerState;
 import org.bcistream.decoders.features.SpikeCountState;
 import org.bcistream.decoders.preprocess.PreprocessState;
@@ -17,6 +19,7 @@ public final class SessionPipelineState {
     private BandPowerState bandPower;
     private SpikeCountState spikeCounts;
     private byte[] latent;
+    private TriggerState trigger;
 
     /** For Flink's POJO serializer; sessions start from {@link SessionPipeline#newState()}. */
     public SessionPipelineState() {}
@@ -58,5 +61,14 @@ public final class SessionPipelineState {
 
     public void setLatent(byte[] latent) {
         this.latent = latent;
+    }
+
+    /** The generation trigger's state, or null before the first latent frame or without a trigger. */
+    public TriggerState getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(TriggerState trigger) {
+        this.trigger = trigger;
     }
 }

@@ -14,6 +14,8 @@ import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.pipeline.SessionPipelineState;
 import org.bcistream.decoders.record.FeatureFrame;
 import org.bcistream.decoders.record.LatentFrame;
+import org.bcistream.decoders.record.MarkerEvent;
+import org.bcistream.decoders.record.MarkerKind;
 import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.decoders.record.SignalChunk;
@@ -126,5 +128,48 @@ class LatentStageTest {
             assertEquals(frames.get(i).frameTime(), latents.get(i).frameTime());
             assertEquals(out.indexOf(SessionOutput.of(frames.get(i))) + 1, out.indexOf(SessionOutput.of(latents.get(i))));
         }
+    }
+
+    @Test
+    void aPerCueTriggerTurnsEachCuedTrialIntoOneRequestWithItsTarget() {
+        LatentConfig config = new LatentConfig(model(32, 16, 3), IpvaeConfig.defaults(), 42);
+        SessionPipelineConfig withTrigger = SessionPipelineConfig.defaults(CYTON).withLatent(config)
+                .withTrigger(new org.bcistream.decoders.trigger.TriggerMode.PerCue(0.5));
+        SessionPipeline pipeline = new SessionPipeline(withTrigger, () -> 7);
+        SessionPipelineState state = pipeline.newState();
+        List<SessionOutput> out = new ArrayList<>();
+        List<org.bcistream.decoders.trigger.GenerationRequest> requests = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int c = 0; c < 1500; c++) { // 60 s at 250 Hz in chunks of 10; a trial every 10 s from 10 s
+            double start = c * 10 / 250.0;
+            if (c % 250 == 0 && c > 0) {
+                String label = c % 500 == 0 ? "A" : "B";
+                pipeline.process(SessionEvent.of(new MarkerEvent("s1", start, MarkerKind.CUE, label)), state, out::add,
+                        requests::add);
+            }
+            if (c % 250 == 100 && c > 250) {
+                pipeline.process(SessionEvent.of(new MarkerEvent("s1", start, MarkerKind.TRIAL_END, "")), state, out::add,
+                        requests::add);
+            }
+            double[] t = new double[10];
+            float[] x = new float[80];
+            for (int i = 0; i < 10; i++) {
+                t[i] = start + i / 250.0;
+            }
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (20 * r.nextGaussian());
+            }
+            pipeline.process(SessionEvent.of(new SignalChunk("s1", "eeg", 8, 250, t, x, 0)), state, out::add, requests::add);
+        }
+        assertEquals(List.of("B", "A", "B", "A", "B"), requests.stream().map(q -> q.target()).toList());
+        for (int i = 0; i < requests.size(); i++) {
+            assertEquals(i, requests.get(i).index());
+            assertEquals(16, requests.get(i).condition().length);
+            assertTrue(requests.get(i).frames() >= 10, "about 3.5 s of frames at 4 per second: " + requests.get(i).frames());
+        }
+        assertThrows(IllegalStateException.class,
+                () -> pipeline.process(SessionEvent.of(new MarkerEvent("s1", 61, MarkerKind.CUE, "A")), state, out::add));
+        assertThrows(IllegalArgumentException.class,
+                () -> SessionPipelineConfig.defaults(CYTON).withTrigger(new org.bcistream.decoders.trigger.TriggerMode.PerCue(0)));
     }
 }
