@@ -29,6 +29,7 @@ import org.bcistream.streaming.job.DecodingJob;
 import org.bcistream.streaming.kafka.KafkaConnectors;
 import org.bcistream.streaming.kafka.KafkaSinkSpec;
 import org.bcistream.streaming.job.RejectedEvent;
+import org.bcistream.streaming.job.GenerationLatency;
 import org.bcistream.streaming.job.LatentSummary;
 import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.JsonLinesDirectorySink;
@@ -183,7 +184,8 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(stop);
         RunSummary summary = RunSummary.of(result.getAllAccumulatorResults(), (System.nanoTime() - start) / 1e9);
         PrintWriter report = out == null ? err : spec.commandLine().getOut();
-        report.println(summary.report() + LatentSummary.report(result.getAllAccumulatorResults()));
+        report.println(summary.report() + LatentSummary.report(result.getAllAccumulatorResults())
+                + GenerationLatency.report(result.getAllAccumulatorResults()));
         report.flush();
         return 0;
     }

@@ -1,10 +1,13 @@
 package org.bcistream.streaming.job;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,12 +64,44 @@ public final class DecodingJob {
             List<Sink<SessionOutput>> outputs,
             List<Sink<RejectedEvent>> rejected,
             List<Sink<SessionEvent>> recorders) {
+        return build(events, config, outputs, rejected, recorders, null);
+    }
+
+    /**
+     * As {@link #build(DataStream, SessionPipelineConfig, List, List, List)}, and with {@code generation} (when
+     * not null) the trigger's requests go to the generation operator, whose decoded outputs join the outputs
+     * before the sinks.
+     *
+     * @param generation the generator and its operator's shape, or null for none (then the config has no trigger)
+     */
+    public static SingleOutputStreamOperator<SessionOutput> build(
+            DataStream<SessionEvent> events,
+            SessionPipelineConfig config,
+            List<Sink<SessionOutput>> outputs,
+            List<Sink<RejectedEvent>> rejected,
+            List<Sink<SessionEvent>> recorders,
+            GenerationSettings generation) {
+        if ((generation == null) != (config.trigger() == null)) {
+            throw new IllegalArgumentException(generation == null
+                    ? "the pipeline has a generation trigger but no generator" : "a generator needs a generation trigger");
+        }
         for (Sink<SessionEvent> recorder : recorders) {
             events.sinkTo(recorder).name("record-" + recorder.getClass().getSimpleName()).setParallelism(1);
         }
         SingleOutputStreamOperator<SessionOutput> decoded = decode(events, config);
+        DataStream<SessionOutput> all = decoded;
+        if (generation != null) {
+            GenerationFunction function = generation.function();
+            DataStream<SessionOutput> generated = AsyncDataStream.unorderedWait(
+                            decoded.getSideOutput(SessionPipelineFunction.REQUESTS), function, GENERATION_TIMEOUT.toMillis(),
+                            TimeUnit.MILLISECONDS, function.operatorCapacity())
+                    .name("generate").uid("generate").setParallelism(generation.parallelism())
+                    .map(new EmitDecoded(generation.clock())).name("emit-decoded").uid("emit-decoded")
+                    .setParallelism(generation.parallelism());
+            all = decoded.union(generated);
+        }
         for (Sink<SessionOutput> sink : outputs) {
-            decoded.sinkTo(sink).name(sink.getClass().getSimpleName());
+            all.sinkTo(sink).name(sink.getClass().getSimpleName());
         }
         DataStream<RejectedEvent> refused = decoded.getSideOutput(SessionPipelineFunction.REJECTED);
         for (Sink<RejectedEvent> sink : rejected) {
@@ -74,6 +109,9 @@ public final class DecodingJob {
         }
         return decoded;
     }
+
+    /** A safety net behind the generator's own budget: a generation still running after this is reported failed. */
+    static final Duration GENERATION_TIMEOUT = Duration.ofSeconds(60);
 
     /** The keyed part alone: events of any number of sessions in, their outputs out. */
     public static SingleOutputStreamOperator<SessionOutput> decode(DataStream<SessionEvent> events, SessionPipelineConfig config) {

@@ -13,6 +13,7 @@ import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.pipeline.SessionPipelineState;
 import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.decoders.record.SessionOutput;
+import org.bcistream.decoders.trigger.GenerationRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,10 @@ public final class SessionPipelineFunction extends KeyedProcessFunction<String, 
 
     /** Events the pipeline refused, as {@link RejectedEvent}s. */
     public static final OutputTag<RejectedEvent> REJECTED = new OutputTag<>("rejected", TypeInformation.of(RejectedEvent.class));
+
+    /** The trigger's generation requests. */
+    public static final OutputTag<GenerationRequest> REQUESTS =
+            new OutputTag<>("generation-requests", TypeInformation.of(GenerationRequest.class));
 
     private final SessionPipelineConfig config;
     private transient SessionPipeline pipeline;
@@ -79,7 +84,7 @@ public final class SessionPipelineFunction extends KeyedProcessFunction<String, 
                     latents.add(output.latent());
                 }
                 out.collect(output);
-            });
+            }, request -> ctx.output(REQUESTS, request));
         } catch (IllegalArgumentException e) {
             rejected.add(1L);
             LOG.warn("rejected an event of session {} at {} s: {}", event.sessionId(), event.time(), e.getMessage());

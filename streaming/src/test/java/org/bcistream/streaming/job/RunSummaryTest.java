@@ -20,7 +20,7 @@ class RunSummaryTest {
         accumulators.put("frames", 10L);
         accumulators.put("rejected", 1L);
         accumulators.put("unrelated", 99L);
-        assertEquals(new RunSummary(2, 150, 1500, 0, 4, 10, 1, 2.0), RunSummary.of(accumulators, 2.0));
+        assertEquals(new RunSummary(2, 150, 1500, 0, 4, 10, 1, 0, 0, 0, 0, 2.0), RunSummary.of(accumulators, 2.0));
     }
 
     @Test
@@ -28,8 +28,8 @@ class RunSummaryTest {
         Map<String, Object> accumulators = new HashMap<>();
         accumulators.put("chunks", "150");
         accumulators.put("frames", null);
-        assertEquals(new RunSummary(0, 0, 0, 0, 0, 0, 0, 1.5), RunSummary.of(accumulators, 1.5));
-        assertEquals(new RunSummary(0, 0, 0, 0, 0, 0, 0, 0), RunSummary.of(Map.of(), 0));
+        assertEquals(new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.5), RunSummary.of(accumulators, 1.5));
+        assertEquals(new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), RunSummary.of(Map.of(), 0));
     }
 
     @Test
@@ -58,7 +58,7 @@ class RunSummaryTest {
 
     @Test
     void reportNamesSpikeEventBlocksWhenThereAreAny() {
-        RunSummary summary = new RunSummary(1, 0, 0, 26, 2, 50, 3, 0.5);
+        RunSummary summary = new RunSummary(1, 0, 0, 26, 2, 50, 3, 0, 0, 0, 0, 0.5);
         assertEquals("run summary" + NL
                 + "  sessions      1" + NL
                 + "  chunks        0 (0 samples, 26 spike-event blocks)" + NL
@@ -71,15 +71,24 @@ class RunSummaryTest {
 
     @Test
     void reportOfAZeroWallTimeDoesNotDivideByZero() {
-        String report = new RunSummary(1, 10, 100, 0, 0, 0, 0, 0.0).report();
+        String report = new RunSummary(1, 10, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0.0).report();
         assertEquals("  throughput    10000000000 chunks/s, 100000000000 samples/s, 0.0 frames/s", report.lines().toList().get(7));
     }
 
     @Test
     void progressLine() {
         assertEquals("[    2.0 s] sessions 2  chunks 150  samples 1500  frames 10  markers 4",
-                new RunSummary(2, 150, 1500, 0, 4, 10, 0, 2.0).progressLine());
+                new RunSummary(2, 150, 1500, 0, 4, 10, 0, 0, 0, 0, 0, 2.0).progressLine());
         assertEquals("[  123.5 s] sessions 1  chunks 5  samples 50  frames 0  markers 0  rejected 7",
-                new RunSummary(1, 5, 50, 0, 0, 0, 7, 123.45).progressLine());
+                new RunSummary(1, 5, 50, 0, 0, 0, 7, 0, 0, 0, 0, 123.45).progressLine());
+    }
+
+    @Test
+    void generationsAreReportedWithTheirMisses() {
+        RunSummary summary = RunSummary.of(Map.of(RunSummary.GENERATED, 9L, RunSummary.DEADLINES_MISSED, 4L,
+                RunSummary.GENERATIONS_SKIPPED, 2L, RunSummary.GENERATIONS_FAILED, 1L), 1.0);
+        assertEquals("  generations   9 generated, 4 deadlines missed (2 skipped: queue full, 1 failed)",
+                summary.report().lines().toList().get(8));
+        assertEquals("[    1.0 s] sessions 0  chunks 0  samples 0  frames 0  markers 0  generated 9  missed 4", summary.progressLine());
     }
 }
