@@ -32,7 +32,7 @@ import org.bcistream.streaming.job.RejectedEvent;
 import org.bcistream.streaming.job.GenerationLatency;
 import org.bcistream.streaming.job.LatentSummary;
 import org.bcistream.streaming.job.RunSummary;
-import org.bcistream.streaming.sink.JsonLinesDirectorySink;
+import org.bcistream.streaming.sink.SessionDirectorySink;
 import org.bcistream.streaming.sink.LslOutletSink;
 import org.bcistream.streaming.sink.XdfRecordingSink;
 import org.bcistream.streaming.sink.RejectedLogSink;
@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
 
         List<Sink<SessionOutput>> outputs = new ArrayList<>();
         if (out != null) {
-            outputs.add(new JsonLinesDirectorySink(out));
+            outputs.add(new SessionDirectorySink(out));
         }
         if (kafkaSink != null) {
             outputs.add(KafkaConnectors.outputs(kafkaSink));

@@ -98,7 +98,7 @@ public final class DecodingJob {
                     .name("generate").uid("generate").setParallelism(generation.parallelism())
                     .map(new EmitDecoded(generation.clock())).name("emit-decoded").uid("emit-decoded")
                     .setParallelism(generation.parallelism());
-            all = decoded.union(generated);
+            all = decoded.union(generated).keyBy(new OutputsBySession()); // each session's outputs to one sink writer
         }
         for (Sink<SessionOutput> sink : outputs) {
             all.sinkTo(sink).name(sink.getClass().getSimpleName());
@@ -128,6 +128,16 @@ public final class DecodingJob {
         @Override
         public String getKey(SessionEvent event) {
             return event.sessionId();
+        }
+    }
+
+    /** Keys outputs by session id. */
+    static final class OutputsBySession implements KeySelector<SessionOutput, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(SessionOutput output) {
+            return output.sessionId();
         }
     }
 }

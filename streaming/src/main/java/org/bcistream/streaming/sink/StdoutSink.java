@@ -8,7 +8,7 @@ import org.bcistream.decoders.record.SessionOutput;
 
 /**
  * Prints outputs as JSON lines ({@link OutputJson}) on standard output. Lines of different sessions
- * interleave in arrival order; use {@link JsonLinesDirectorySink} for reproducible files.
+ * interleave in arrival order; use {@link SessionDirectorySink} for reproducible files.
  */
 public final class StdoutSink implements Sink<SessionOutput> {
     private static final long serialVersionUID = 1L;

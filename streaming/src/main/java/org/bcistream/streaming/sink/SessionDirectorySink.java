@@ -12,27 +12,35 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.bcistream.decoders.record.DecodedOutput;
+import org.bcistream.decoders.record.GenerationStatus;
+import org.bcistream.decoders.record.OutputKind;
 import org.bcistream.decoders.record.SessionOutput;
+import org.bcistream.decoders.render.WavStreamWriter;
 
 /**
- * Writes each session's outputs as JSON lines into {@code <dir>/<session>/features.jsonl},
- * {@code markers.jsonl}, {@code latents.jsonl} and {@code outputs.jsonl} (generated outputs) (format:
- * {@link OutputJson}). Files are per session so that the output does not
- * depend on how sessions interleave across subtasks: the same input gives byte-identical files.
+ * Writes each session's outputs into {@code <dir>/<session>/}: JSON lines in {@code features.jsonl},
+ * {@code markers.jsonl}, {@code latents.jsonl} and {@code outputs.jsonl} (decoded outputs, format:
+ * {@link OutputJson}), and the media: every generated image as {@code images/<index>-<target>.png} and the
+ * session's generated speech, chunk after chunk, as one 16 kHz {@code speech.wav}. Files are per session so
+ * that the output does not depend on how sessions interleave across subtasks.
  *
  * <p>Files are flushed at checkpoints, at the end, and at most {@value #FLUSH_INTERVAL_MILLIS} ms after a write, so a live
  * run that is stopped (Ctrl-C) leaves its files complete up to then.
  *
- * <p>Must follow the keyed pipeline with the same parallelism (each session reaches one writer only).
+ * <p>Each session must reach one writer only: put it after the keyed pipeline with the same parallelism, or
+ * after a {@code keyBy} on the session.
  * Delivery is at-least-once across a failure: lines written after the last checkpoint are written again.
  */
-public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
+public final class SessionDirectorySink implements Sink<SessionOutput> {
     private static final long serialVersionUID = 1L;
     /** Longest time a written line waits in the buffer, milliseconds. */
     public static final long FLUSH_INTERVAL_MILLIS = 200;
+    /** Sample rate of the speech files, hertz (the voice bank's and the vocoder's). */
+    public static final int SPEECH_RATE_HZ = 16_000;
     private final String directory;
 
-    public JsonLinesDirectorySink(Path directory) {
+    public SessionDirectorySink(Path directory) {
         this.directory = directory.toAbsolutePath().toString();
     }
 
@@ -46,6 +54,7 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
     private static final class SessionFileWriter implements SinkWriter<SessionOutput> {
         private final Path root;
         private final Map<String, Writer> open = new HashMap<>();
+        private final Map<String, WavStreamWriter> speech = new HashMap<>();
         private long lastFlushNanos = System.nanoTime();
 
         SessionFileWriter(Path root) {
@@ -60,11 +69,38 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
             Writer out = open.computeIfAbsent(key, k -> openFile(root.resolve(k)));
             out.write(OutputJson.line(element));
             out.write('\n');
+            DecodedOutput decoded = element.decoded();
+            if (decoded != null && decoded.status() == GenerationStatus.GENERATED) {
+                writeMedia(SessionFiles.directoryName(element.sessionId()), decoded);
+            }
             long now = System.nanoTime();
             if (now - lastFlushNanos > FLUSH_INTERVAL_MILLIS * 1_000_000) {
                 flush(false);
                 lastFlushNanos = now;
             }
+        }
+
+        private void writeMedia(String session, DecodedOutput decoded) throws IOException {
+            if (decoded.kind() == OutputKind.IMAGE) {
+                Path file = root.resolve(session).resolve("images")
+                        .resolve(decoded.index() + (decoded.target().isEmpty() ? "" : "-" + SessionFiles.directoryName(decoded.target()))
+                                + ".png");
+                Files.createDirectories(file.getParent());
+                Files.write(file, decoded.payload());
+                return;
+            }
+            WavStreamWriter wav = speech.get(session);
+            if (wav == null) {
+                Files.createDirectories(root.resolve(session));
+                wav = WavStreamWriter.create(root.resolve(session).resolve("speech.wav"), SPEECH_RATE_HZ);
+                speech.put(session, wav);
+            }
+            byte[] pcm = decoded.payload();
+            float[] samples = new float[pcm.length / 2];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8)) / 32768f;
+            }
+            wav.append(samples);
         }
 
         private static Writer openFile(Path file) {
@@ -81,6 +117,9 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
             for (Writer w : open.values()) {
                 w.flush();
             }
+            for (WavStreamWriter w : speech.values()) {
+                w.flush();
+            }
         }
 
         @Override
@@ -94,6 +133,14 @@ public final class JsonLinesDirectorySink implements Sink<SessionOutput> {
                 }
             }
             open.clear();
+            for (WavStreamWriter w : speech.values()) {
+                try {
+                    w.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            speech.clear();
             if (first != null) {
                 throw first;
             }

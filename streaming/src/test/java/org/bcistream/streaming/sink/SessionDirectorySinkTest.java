@@ -1,6 +1,7 @@
 package org.bcistream.streaming.sink;
 
 import static org.bcistream.streaming.sink.TestingWriterInitContext.NO_TIME;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ import org.bcistream.decoders.record.SessionOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JsonLinesDirectorySinkTest {
+class SessionDirectorySinkTest {
     @TempDir
     Path tmp;
 
@@ -38,7 +39,7 @@ class JsonLinesDirectorySinkTest {
     @Test
     void writesEachSessionsFramesAndMarkersToItsOwnFiles() throws Exception {
         Path out = tmp.resolve("out/nested");
-        JsonLinesDirectorySink sink = InstantiationUtil.clone(new JsonLinesDirectorySink(out)); // as shipped to a task
+        SessionDirectorySink sink = InstantiationUtil.clone(new SessionDirectorySink(out)); // as shipped to a task
         SinkWriter<SessionOutput> writer = sink.createWriter(new TestingWriterInitContext(0, 1));
         assertTrue(Files.isDirectory(out), "the directory is created with the writer");
         List<SessionOutput> outputs = List.of(frame("sim-1", 0), marker("sim-2", 2.0, "A"), frame("sim-2", 0),
@@ -59,7 +60,7 @@ class JsonLinesDirectorySinkTest {
 
     @Test
     void aSessionWithoutMarkersGetsNoMarkerFile() throws Exception {
-        SinkWriter<SessionOutput> writer = new JsonLinesDirectorySink(tmp).createWriter(new TestingWriterInitContext(0, 1));
+        SinkWriter<SessionOutput> writer = new SessionDirectorySink(tmp).createWriter(new TestingWriterInitContext(0, 1));
         writer.write(frame("only-frames", 0), NO_TIME);
         writer.close();
         assertTrue(Files.exists(tmp.resolve("only-frames/features.jsonl")));
@@ -69,7 +70,7 @@ class JsonLinesDirectorySinkTest {
     @Test
     void hostileSessionIdsStayInsideTheDirectory() throws Exception {
         Path out = tmp.resolve("out");
-        SinkWriter<SessionOutput> writer = new JsonLinesDirectorySink(out).createWriter(new TestingWriterInitContext(0, 1));
+        SinkWriter<SessionOutput> writer = new SessionDirectorySink(out).createWriter(new TestingWriterInitContext(0, 1));
         writer.write(frame("../escape", 0), NO_TIME);
         writer.write(frame("/abs/path", 0), NO_TIME);
         writer.write(frame(".hidden", 0), NO_TIME);
@@ -88,7 +89,7 @@ class JsonLinesDirectorySinkTest {
     @Test
     void sameInputGivesByteIdenticalFiles() throws Exception {
         for (String run : new String[] {"a", "b"}) {
-            SinkWriter<SessionOutput> writer = new JsonLinesDirectorySink(tmp.resolve(run)).createWriter(new TestingWriterInitContext(0, 1));
+            SinkWriter<SessionOutput> writer = new SessionDirectorySink(tmp.resolve(run)).createWriter(new TestingWriterInitContext(0, 1));
             for (int i = 0; i < 100; i++) {
                 writer.write(frame("s", i), NO_TIME);
             }
@@ -97,5 +98,31 @@ class JsonLinesDirectorySinkTest {
         }
         assertEquals(-1L, Files.mismatch(tmp.resolve("a/s/features.jsonl"), tmp.resolve("b/s/features.jsonl")));
         assertEquals(100, lines(tmp.resolve("a/s/features.jsonl")).size());
+    }
+
+    @Test
+    void generatedImagesBecomePngFilesAndSpeechOneGrowingWavPerSession() throws Exception {
+        SinkWriter<SessionOutput> writer = new SessionDirectorySink(tmp).createWriter(new TestingWriterInitContext(0, 1));
+        org.bcistream.decoders.record.LatencyBreakdown latency = new org.bcistream.decoders.record.LatencyBreakdown(0, 1, 2, 3, 4);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        writer.write(SessionOutput.of(org.bcistream.decoders.record.DecodedOutput.generated("s1", 3, "A",
+                org.bcistream.decoders.record.OutputKind.IMAGE, png, 4, 50_000_000, latency)), NO_TIME);
+        writer.write(SessionOutput.of(org.bcistream.decoders.record.DecodedOutput.notGenerated("s1", 4, "B",
+                org.bcistream.decoders.record.OutputKind.IMAGE, org.bcistream.decoders.record.GenerationStatus.SKIPPED_QUEUE_FULL,
+                50_000_000, latency)), NO_TIME);
+        byte[] first = {0, 64, 0, -64}; // 16384, -16384
+        byte[] second = {-1, 127}; // 32767
+        for (byte[] pcm : new byte[][] {first, second}) {
+            writer.write(SessionOutput.of(org.bcistream.decoders.record.DecodedOutput.generated("s2", 0, "",
+                    org.bcistream.decoders.record.OutputKind.SPEECH, pcm, 2, 40_000_000, latency)), NO_TIME);
+        }
+        writer.flush(false);
+        assertArrayEquals(png, Files.readAllBytes(tmp.resolve("s1/images/3-A.png")));
+        assertFalse(Files.exists(tmp.resolve("s1/images/4-B.png")), "a skipped request has no image");
+        assertEquals(2, lines(tmp.resolve("s1/outputs.jsonl")).size(), "both requests are in the outputs");
+        org.bcistream.models.audio.AudioClip clip = org.bcistream.models.audio.Wav.read(tmp.resolve("s2/speech.wav"));
+        assertEquals(16_000, clip.sampleRate());
+        assertArrayEquals(new float[] {0.5f, -0.5f, 32767 / 32768f}, clip.samples(), 1e-4f);
+        writer.close();
     }
 }
