@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to frame.
  */
 class IpvaeOnlineIT {
-    private static final Pattern SESSION_ROW = Pattern.compile("^\\s+sim-1\\s+(\\d+)\\s+(-?[0-9.]+)\\s+([0-9.]+)%$", Pattern.MULTILINE);
+    private static final Pattern SESSION_ROW = Pattern.compile("^\\s+sim-1\\s+(\\d+)\\s+(-?[0-9.]+)\\s+([0-9.]+)%\\s+(\\d+)$", Pattern.MULTILINE);
 
     @TempDir
     Path dir;
@@ -42,6 +42,7 @@ class IpvaeOnlineIT {
         System.out.printf("trained on seed 1, online on seed 2: %d frames, mean R2 %.3f, zero spikes %s%%%n", frames, meanR2,
                 row.group(3));
         assertTrue(meanR2 >= 0.5, "mean per-frame R2 " + meanR2);
+        assertEquals("0", row.group(4), "no frame with a rate at the ceiling");
 
         List<String> latents = Files.readAllLines(out.resolve("sim-1").resolve("latents.jsonl"));
         assertEquals(frames, latents.size());
