@@ -69,7 +69,7 @@ final class AuxSignals {
                 gravity[i] = g[accAxes++ % 3];
             }
         }
-        this.rng = RandomStreams.create(config.seed(), RandomStreams.Purpose.AUX);
+        this.rng = RandomStreams.create(config.runSeed(), RandomStreams.Purpose.AUX);
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
     }
 

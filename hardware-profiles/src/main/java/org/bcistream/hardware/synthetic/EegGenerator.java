@@ -237,11 +237,11 @@ final class EegGenerator implements SignalGenerator {
         }
         aux = new AuxSignals(profile, config, rate, head);
 
-        backgroundRng = RandomStreams.create(config.seed(), RandomStreams.Purpose.BACKGROUND);
+        backgroundRng = RandomStreams.create(config.runSeed(), RandomStreams.Purpose.BACKGROUND);
         backgroundGaussian = ZigguratSampler.NormalizedGaussian.of(backgroundRng);
-        rhythmRng = RandomStreams.create(config.seed(), RandomStreams.Purpose.RHYTHMS);
+        rhythmRng = RandomStreams.create(config.runSeed(), RandomStreams.Purpose.RHYTHMS);
         rhythmGaussian = ZigguratSampler.NormalizedGaussian.of(rhythmRng);
-        artifactRng = RandomStreams.create(config.seed(), RandomStreams.Purpose.ARTIFACTS);
+        artifactRng = RandomStreams.create(config.runSeed(), RandomStreams.Purpose.ARTIFACTS);
         artifactGaussian = ZigguratSampler.NormalizedGaussian.of(artifactRng);
         artifactExponential = ZigguratSampler.Exponential.of(artifactRng);
         emgPrevious = new double[n];

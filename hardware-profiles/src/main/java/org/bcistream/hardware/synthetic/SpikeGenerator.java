@@ -64,7 +64,7 @@ final class SpikeGenerator implements SignalGenerator {
         for (int k = 0; k < targets; k++) {
             imageryCumulative[k] = cumulative(imageryHz[k]);
         }
-        rng = RandomStreams.create(config.seed(), RandomStreams.Purpose.SPIKES);
+        rng = RandomStreams.create(config.runSeed(), RandomStreams.Purpose.SPIKES);
         exponential = ZigguratSampler.Exponential.of(rng);
         hazard = exponential.sample();
     }

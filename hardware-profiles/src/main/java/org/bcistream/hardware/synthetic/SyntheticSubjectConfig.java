@@ -36,7 +36,7 @@ import org.bcistream.hardware.DeviceProfile;
  * alpha/beta desynchronisation and, for intracortical profiles, the depth of the units' tuning (see the
  * package documentation).
  *
- * @param seed the subject: the head model, the target order and every noise stream derive from it
+ * @param seed the subject: the head model derives from it (and, unless {@code runSeed} differs, everything else)
  * @param targets labels of the targets the subject imagines, at least one, unique and not blank; target
  *     index {@code i} of a cue refers to {@code targets.get(i)}
  * @param restSeconds rest before each cue, seconds, finite and {@code >= 0}
@@ -56,6 +56,9 @@ import org.bcistream.hardware.DeviceProfile;
  * @param startTimeSeconds source-clock time stamp of the first sample, seconds, finite
  * @param auxSignals whether auxiliary channels carry plausible values (accelerometer, counter, trigger,
  *     ...) rather than zeros
+ * @param runSeed the recording: the trial sequence and every noise stream derive from it, while the head
+ *     model (spatial patterns, frequencies, tuning) derives from {@code seed}; equal to {@code seed} unless set,
+ *     so another run seed is another recording of the same subject
  */
 public record SyntheticSubjectConfig(
         long seed,
@@ -71,7 +74,8 @@ public record SyntheticSubjectConfig(
         double alphaUv,
         Integer chunkSamples,
         double startTimeSeconds,
-        boolean auxSignals) {
+        boolean auxSignals,
+        long runSeed) {
 
     /** Ten letters, {@code A} to {@code J}: the default target set (a spelling paradigm). */
     public static final List<String> LETTERS = List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J");
@@ -120,7 +124,7 @@ public record SyntheticSubjectConfig(
      */
     public static SyntheticSubjectConfig defaults() {
         return new SyntheticSubjectConfig(DEFAULT_SEED, LETTERS, 2.0, 4.0, 1.0, -10.0, 12.0, 2.0, 50.0, 5.0, 10.0,
-                null, 0.0, true);
+                null, 0.0, true, DEFAULT_SEED);
     }
 
     /**
@@ -138,78 +142,85 @@ public record SyntheticSubjectConfig(
         return (int) Math.max(1, Math.round(profile.defaultRateHz() / 25.0));
     }
 
-    /** A copy with another seed (another subject). */
+    /** A copy with another seed (another subject, and its own recording: the run seed becomes the same). */
     public SyntheticSubjectConfig withSeed(long value) {
         return new SyntheticSubjectConfig(value, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals);
+                auxSignals, value);
+    }
+
+    /** A copy with another run seed: another recording (trials, noise) of the same subject (head model). */
+    public SyntheticSubjectConfig withRunSeed(long value) {
+        return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
+                blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
+                auxSignals, value);
     }
 
     /** A copy with another target set, e.g. {@link #LETTERS} or {@link #WORDS}. */
     public SyntheticSubjectConfig withTargets(List<String> value) {
         return new SyntheticSubjectConfig(seed, value, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals);
+                auxSignals, runSeed);
     }
 
     /** A copy with other trial timing, all in seconds. */
     public SyntheticSubjectConfig withTiming(double rest, double imagery, double jitter) {
         return new SyntheticSubjectConfig(seed, targets, rest, imagery, jitter, snrDb, blinksPerMinute,
-                emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals);
+                emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals, runSeed);
     }
 
     /** A copy with another difficulty, decibels. */
     public SyntheticSubjectConfig withSnrDb(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, value,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals);
+                auxSignals, runSeed);
     }
 
     /** A copy with other artifact rates, events per minute. */
     public SyntheticSubjectConfig withArtifacts(double blinks, double emgBursts) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb, blinks,
-                emgBursts, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals);
+                emgBursts, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals, runSeed);
     }
 
     /** A copy with another mains frequency, 50 or 60 hertz. */
     public SyntheticSubjectConfig withMainsHz(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, value, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals);
+                auxSignals, runSeed);
     }
 
     /** A copy with another mains interference amplitude, microvolts (0 switches it off). */
     public SyntheticSubjectConfig withLineNoiseUv(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, value, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals);
+                auxSignals, runSeed);
     }
 
     /** A copy with another alpha amplitude, microvolts RMS (0 switches the rhythms off). */
     public SyntheticSubjectConfig withAlphaUv(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, value, chunkSamples, startTimeSeconds,
-                auxSignals);
+                auxSignals, runSeed);
     }
 
     /** A copy with another block size in samples, or {@code null} for the profile's default. */
     public SyntheticSubjectConfig withChunkSamples(Integer value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, value, startTimeSeconds,
-                auxSignals);
+                auxSignals, runSeed);
     }
 
     /** A copy whose first sample carries another source-clock time stamp, seconds. */
     public SyntheticSubjectConfig withStartTimeSeconds(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
-                blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, value, auxSignals);
+                blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, value, auxSignals, runSeed);
     }
 
     /** A copy whose auxiliary channels carry plausible values ({@code true}) or zeros. */
     public SyntheticSubjectConfig withAuxSignals(boolean value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                value);
+                value, runSeed);
     }
 
     private static boolean finiteAtLeast(double value, double min) {

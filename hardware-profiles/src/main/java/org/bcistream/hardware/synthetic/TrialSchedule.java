@@ -43,7 +43,7 @@ final class TrialSchedule {
         this.restSamples = Math.round(config.restSeconds() * rate);
         this.imagerySamples = Math.max(1, Math.round(config.imagerySeconds() * rate));
         this.jitterMaxSamples = Math.round(config.jitterSeconds() * rate);
-        this.rng = RandomStreams.create(config.seed(), RandomStreams.Purpose.TRIALS);
+        this.rng = RandomStreams.create(config.runSeed(), RandomStreams.Purpose.TRIALS);
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         this.order = new int[labels.size()];
         this.orderPosition = order.length;

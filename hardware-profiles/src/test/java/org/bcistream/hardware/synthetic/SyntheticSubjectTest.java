@@ -188,4 +188,48 @@ class SyntheticSubjectTest {
         }
         return blocks;
     }
+
+    @Test
+    void anotherRunSeedIsAnotherRecordingOfTheSameSubject() {
+        SyntheticSubjectConfig subject = SyntheticSubjectConfig.defaults().withSeed(21).withArtifacts(0, 0);
+        Recording first = Recording.of(SyntheticSubject.create(TestProfiles.cyton(), subject), 2000);
+        Recording again = Recording.of(SyntheticSubject.create(TestProfiles.cyton(), subject.withRunSeed(99)), 2000);
+        Recording other = Recording.of(SyntheticSubject.create(TestProfiles.cyton(), subject.withSeed(22)), 2000);
+        assertNotEquals(labels(first), labels(again), "another run imagines another sequence");
+        assertNotEquals(first.channels[0][100], again.channels[0][100], "and has its own noise");
+        double same = correlation(rms(first), rms(again));
+        double different = correlation(rms(first), rms(other));
+        System.out.printf("per-channel RMS correlation: same subject %.3f, another subject %.3f%n", same, different);
+        assertTrue(same > 0.9 && same > different + 0.2, "same subject " + same + ", another subject " + different);
+    }
+
+    private static List<String> labels(Recording r) {
+        return r.cues.stream().map(SyntheticCue::label).toList();
+    }
+
+    private static double[] rms(Recording r) {
+        double[] out = new double[r.channels.length];
+        for (int c = 0; c < out.length; c++) {
+            double sum = 0;
+            for (double v : r.channels[c]) {
+                sum += v * v;
+            }
+            out[c] = Math.sqrt(sum / r.channels[c].length);
+        }
+        return out;
+    }
+
+    private static double correlation(double[] a, double[] b) {
+        double ma = java.util.Arrays.stream(a).average().orElse(0);
+        double mb = java.util.Arrays.stream(b).average().orElse(0);
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
 }

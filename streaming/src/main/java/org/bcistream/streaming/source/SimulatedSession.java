@@ -73,6 +73,7 @@ public final class SimulatedSession implements SessionCursor<SyntheticSessionSpl
     static SyntheticSubjectConfig subjectConfig(SimulationSpec spec, int index) {
         SyntheticSubjectConfig config = SyntheticSubjectConfig.defaults()
                 .withSeed(spec.sessionSeed(index))
+                .withRunSeed(spec.runSeed(index))
                 .withTargets(targets(spec.targets()));
         return spec.snrDb() == null ? config : config.withSnrDb(spec.snrDb());
     }

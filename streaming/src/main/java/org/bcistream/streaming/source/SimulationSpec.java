@@ -11,7 +11,7 @@ import org.bcistream.streaming.config.Pacing;
 
 /**
  * A synthetic-subject source as written on the command line:
- * {@code sim:profile=openbci-cyton,seed=1,duration=30s,sessions=4,snr=0,targets=letters,pace=max}.
+ * {@code sim:profile=openbci-cyton,seed=1,duration=30s,sessions=4,snr=0,targets=letters,pace=max,run=2}.
  *
  * <p>Every key is optional; the defaults are those of {@link #DEFAULT}. Session {@code i} (from 1) is named
  * {@code sim-i} and simulated with its own seed derived from {@code seed} and {@code i}, so sessions differ
@@ -24,16 +24,18 @@ import org.bcistream.streaming.config.Pacing;
  * @param snrDb class-signal to background ratio, decibels; {@code null} for the simulator's default
  * @param targets target set name ({@code letters}, {@code words}) or labels separated by {@code +}
  * @param pacing replay speed
+ * @param run the recording of each session's subject, or null for the recording the seed gives: another run
+ *     is another recording (trials, noise) of the same subjects (head models), for held-out data
  */
 public record SimulationSpec(
-        String profileId, long seed, Duration duration, int sessions, Double snrDb, String targets, Pacing pacing)
+        String profileId, long seed, Duration duration, int sessions, Double snrDb, String targets, Pacing pacing, Long run)
         implements Serializable {
 
     /** The spec of a bare {@code sim:}: one 30 s OpenBCI Cyton session, seed 1, letters, as fast as possible. */
     public static final SimulationSpec DEFAULT =
-            new SimulationSpec("openbci-cyton", 1L, Duration.ofSeconds(30), 1, null, "letters", Pacing.MAX);
+            new SimulationSpec("openbci-cyton", 1L, Duration.ofSeconds(30), 1, null, "letters", Pacing.MAX, null);
 
-    private static final Set<String> KEYS = Set.of("profile", "seed", "duration", "sessions", "snr", "targets", "pace");
+    private static final Set<String> KEYS = Set.of("profile", "seed", "duration", "sessions", "snr", "targets", "pace", "run");
 
     public SimulationSpec {
         if (profileId == null || profileId.isBlank()) {
@@ -90,7 +92,8 @@ public record SimulationSpec(
                     kv.containsKey("sessions") ? Integer.parseInt(kv.get("sessions")) : d.sessions(),
                     kv.containsKey("snr") ? Double.valueOf(kv.get("snr").replaceFirst("(?i)db$", "")) : d.snrDb(),
                     kv.getOrDefault("targets", d.targets()),
-                    kv.containsKey("pace") ? Pacing.parse(kv.get("pace")) : d.pacing());
+                    kv.containsKey("pace") ? Pacing.parse(kv.get("pace")) : d.pacing(),
+                    kv.containsKey("run") ? Long.valueOf(kv.get("run")) : d.run());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("sim source: " + e.getMessage() + " in '" + text + "'", e);
         }
@@ -109,10 +112,22 @@ public record SimulationSpec(
         return z ^ (z >>> 31);
     }
 
+    /** The run seed of session {@code index} (1-based): its subject's seed without {@code run}, else a mix of both. */
+    public long runSeed(int index) {
+        if (run == null) {
+            return sessionSeed(index);
+        }
+        long z = sessionSeed(index) ^ (0xD1B54A32D192ED03L * (run + 1));
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** The canonical text form, parseable by {@link #parse(String)}. */
     @Override
     public String toString() {
         return "sim:profile=" + profileId + ",seed=" + seed + ",duration=" + Durations.format(duration) + ",sessions="
-                + sessions + (snrDb == null ? "" : ",snr=" + snrDb) + ",targets=" + targets + ",pace=" + pacing;
+                + sessions + (snrDb == null ? "" : ",snr=" + snrDb) + ",targets=" + targets + ",pace=" + pacing
+                + (run == null ? "" : ",run=" + run);
     }
 }
