@@ -105,20 +105,22 @@ public final class GenerationFunction extends RichAsyncFunction<GenerationReques
             return;
         }
         pool.execute(() -> {
+            OutputGenerator.Generated result = null;
+            long generatedNanos;
             try {
                 long start = clock.nanoTime();
                 long left = Math.max(1, budgetNanos - (start - request.ingestNanos()));
-                OutputGenerator.Generated result;
-                try {
-                    result = generators.get().generate(request, left);
-                } catch (Exception | Error e) {
-                    LOG.warn("generation {} of session {} failed: {}", request.index(), request.sessionId(), e.toString());
-                    emit(request, GenerationStatus.FAILED, null, 0, clock.nanoTime(), future);
-                    return;
-                }
-                emit(request, GenerationStatus.GENERATED, result.payload(), result.steps(), clock.nanoTime(), future);
+                result = generators.get().generate(request, left);
+            } catch (Exception | Error e) {
+                LOG.warn("generation {} of session {} failed: {}", request.index(), request.sessionId(), e.toString());
             } finally {
-                slots.release();
+                generatedNanos = clock.nanoTime();
+                slots.release(); // before completing, so a request that follows this output finds the slot free
+            }
+            if (result == null) {
+                emit(request, GenerationStatus.FAILED, null, 0, generatedNanos, future);
+            } else {
+                emit(request, GenerationStatus.GENERATED, result.payload(), result.steps(), generatedNanos, future);
             }
         });
     }
