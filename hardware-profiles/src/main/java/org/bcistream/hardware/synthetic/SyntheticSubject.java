@@ -26,7 +26,7 @@ import org.bcistream.hardware.Modality;
  * // resumed.next() equals subject.next(), bit for bit
  * }</pre>
  *
- * <p>The device runs at the profile's {@link DeviceProfile#defaultRateHz() default rate}; sample {@code n}
+ * <p>The device runs at {@link SyntheticSubjectConfig#rateFor(DeviceProfile)} (the profile's default rate unless set); sample {@code n}
  * carries the time stamp {@code startTimeSeconds + n / rate}, computed from {@code n} (no accumulated
  * drift). Output depends only on the profile, the config and the number of blocks taken: the same seed
  * gives the same blocks, bit for bit, on the same JVM (results across JVM vendors can differ in the last
@@ -50,7 +50,7 @@ public final class SyntheticSubject {
     private SyntheticSubject(DeviceProfile profile, SyntheticSubjectConfig config, boolean warmUp) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.config = Objects.requireNonNull(config, "config");
-        this.rate = profile.defaultRateHz();
+        this.rate = config.rateFor(profile);
         this.chunkSamples = config.chunkSamplesFor(profile);
         long maxSamples = Integer.MAX_VALUE / profile.channelCount();
         if (chunkSamples > maxSamples) {
@@ -152,7 +152,7 @@ public final class SyntheticSubject {
         return config;
     }
 
-    /** Nominal sampling rate: the profile's default rate, hertz. */
+    /** Nominal sampling rate, hertz: the configured rate, else the profile's default. */
     public double sampleRateHz() {
         return rate;
     }
@@ -202,7 +202,7 @@ public final class SyntheticSubject {
         for (ChannelSpec c : profile.channels()) {
             text.append('|').append(c.label()).append(':').append(c.type());
         }
-        text.append('|').append(profile.defaultRateHz()).append('|').append(chunk).append('|').append(config);
+        text.append('|').append(config.rateFor(profile)).append('|').append(chunk).append('|').append(config);
         long hash = 0xcbf29ce484222325L;
         for (byte b : text.toString().getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;

@@ -59,6 +59,8 @@ import org.bcistream.hardware.DeviceProfile;
  * @param runSeed the recording: the trial sequence and every noise stream derive from it, while the head
  *     model (spatial patterns, frequencies, tuning) derives from {@code seed}; equal to {@code seed} unless set,
  *     so another run seed is another recording of the same subject
+ * @param rateHz the sampling rate, hertz, one of the profile's rates, or {@code null} for the profile's default
+ *     (see {@link #rateFor(DeviceProfile)})
  */
 public record SyntheticSubjectConfig(
         long seed,
@@ -75,7 +77,8 @@ public record SyntheticSubjectConfig(
         Integer chunkSamples,
         double startTimeSeconds,
         boolean auxSignals,
-        long runSeed) {
+        long runSeed,
+        Double rateHz) {
 
     /** Ten letters, {@code A} to {@code J}: the default target set (a spelling paradigm). */
     public static final List<String> LETTERS = List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J");
@@ -112,6 +115,8 @@ public record SyntheticSubjectConfig(
         require(finiteAtLeast(alphaUv, 0), "alphaUv must be a finite number >= 0, got %s", alphaUv);
         require(chunkSamples == null || chunkSamples > 0,
                 "chunkSamples must be > 0 (or null for the profile's default), got %s", chunkSamples);
+        require(rateHz == null || (Double.isFinite(rateHz) && rateHz > 0), "rateHz must be a finite number > 0 (or null for the "
+                + "profile's default), got %s", rateHz);
         require(Double.isFinite(startTimeSeconds),
                 "startTimeSeconds must be a finite number, got %s", startTimeSeconds);
     }
@@ -124,13 +129,13 @@ public record SyntheticSubjectConfig(
      */
     public static SyntheticSubjectConfig defaults() {
         return new SyntheticSubjectConfig(DEFAULT_SEED, LETTERS, 2.0, 4.0, 1.0, -10.0, 12.0, 2.0, 50.0, 5.0, 10.0,
-                null, 0.0, true, DEFAULT_SEED);
+                null, 0.0, true, DEFAULT_SEED, null);
     }
 
     /**
      * Samples per block for this profile: {@link #chunkSamples()} when set, else the profile's
-     * {@link DeviceProfile#expectedChunkSamples()}, else {@code max(1, round(rate / 25))} (40 ms) at the
-     * profile's default rate.
+     * {@link DeviceProfile#expectedChunkSamples()}, else {@code max(1, round(rate / 25))} (40 ms) at
+     * {@link #rateFor(DeviceProfile)}.
      */
     public int chunkSamplesFor(DeviceProfile profile) {
         if (chunkSamples != null) {
@@ -139,88 +144,109 @@ public record SyntheticSubjectConfig(
         if (profile.expectedChunkSamples() != null) {
             return profile.expectedChunkSamples();
         }
-        return (int) Math.max(1, Math.round(profile.defaultRateHz() / 25.0));
+        return (int) Math.max(1, Math.round(rateFor(profile) / 25.0));
+    }
+
+    /**
+     * The sampling rate for this profile: {@link #rateHz()} when set, else the profile's default.
+     *
+     * @throws IllegalArgumentException if the set rate is not one of the profile's rates, naming them
+     */
+    public double rateFor(DeviceProfile profile) {
+        if (rateHz == null) {
+            return profile.defaultRateHz();
+        }
+        require(profile.samplingRatesHz().contains(rateHz), "profile %s runs at %s Hz, not at %s Hz", profile.id(),
+                profile.samplingRatesHz(), rateHz);
+        return rateHz;
+    }
+
+    /** A copy at another sampling rate, hertz (one of the profile's), or {@code null} for the profile's default. */
+    public SyntheticSubjectConfig withRateHz(Double value) {
+        return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
+                blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
+                auxSignals, runSeed, value);
     }
 
     /** A copy with another seed (another subject, and its own recording: the run seed becomes the same). */
     public SyntheticSubjectConfig withSeed(long value) {
         return new SyntheticSubjectConfig(value, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals, value);
+                auxSignals, value, rateHz);
     }
 
     /** A copy with another run seed: another recording (trials, noise) of the same subject (head model). */
     public SyntheticSubjectConfig withRunSeed(long value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals, value);
+                auxSignals, value, rateHz);
     }
 
     /** A copy with another target set, e.g. {@link #LETTERS} or {@link #WORDS}. */
     public SyntheticSubjectConfig withTargets(List<String> value) {
         return new SyntheticSubjectConfig(seed, value, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals, runSeed);
+                auxSignals, runSeed, rateHz);
     }
 
     /** A copy with other trial timing, all in seconds. */
     public SyntheticSubjectConfig withTiming(double rest, double imagery, double jitter) {
         return new SyntheticSubjectConfig(seed, targets, rest, imagery, jitter, snrDb, blinksPerMinute,
-                emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals, runSeed);
+                emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals, runSeed, rateHz);
     }
 
     /** A copy with another difficulty, decibels. */
     public SyntheticSubjectConfig withSnrDb(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, value,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals, runSeed);
+                auxSignals, runSeed, rateHz);
     }
 
     /** A copy with other artifact rates, events per minute. */
     public SyntheticSubjectConfig withArtifacts(double blinks, double emgBursts) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb, blinks,
-                emgBursts, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals, runSeed);
+                emgBursts, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds, auxSignals, runSeed, rateHz);
     }
 
     /** A copy with another mains frequency, 50 or 60 hertz. */
     public SyntheticSubjectConfig withMainsHz(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, value, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals, runSeed);
+                auxSignals, runSeed, rateHz);
     }
 
     /** A copy with another mains interference amplitude, microvolts (0 switches it off). */
     public SyntheticSubjectConfig withLineNoiseUv(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, value, alphaUv, chunkSamples, startTimeSeconds,
-                auxSignals, runSeed);
+                auxSignals, runSeed, rateHz);
     }
 
     /** A copy with another alpha amplitude, microvolts RMS (0 switches the rhythms off). */
     public SyntheticSubjectConfig withAlphaUv(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, value, chunkSamples, startTimeSeconds,
-                auxSignals, runSeed);
+                auxSignals, runSeed, rateHz);
     }
 
     /** A copy with another block size in samples, or {@code null} for the profile's default. */
     public SyntheticSubjectConfig withChunkSamples(Integer value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, value, startTimeSeconds,
-                auxSignals, runSeed);
+                auxSignals, runSeed, rateHz);
     }
 
     /** A copy whose first sample carries another source-clock time stamp, seconds. */
     public SyntheticSubjectConfig withStartTimeSeconds(double value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
-                blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, value, auxSignals, runSeed);
+                blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, value, auxSignals, runSeed, rateHz);
     }
 
     /** A copy whose auxiliary channels carry plausible values ({@code true}) or zeros. */
     public SyntheticSubjectConfig withAuxSignals(boolean value) {
         return new SyntheticSubjectConfig(seed, targets, restSeconds, imagerySeconds, jitterSeconds, snrDb,
                 blinksPerMinute, emgBurstsPerMinute, mainsHz, lineNoiseUv, alphaUv, chunkSamples, startTimeSeconds,
-                value, runSeed);
+                value, runSeed, rateHz);
     }
 
     private static boolean finiteAtLeast(double value, double min) {

@@ -36,9 +36,9 @@ class SyntheticSubjectConfigTest {
                 .withChunkSamples(32).withStartTimeSeconds(100).withAuxSignals(false)
                 .withTargets(SyntheticSubjectConfig.WORDS);
         assertEquals(new SyntheticSubjectConfig(5, SyntheticSubjectConfig.WORDS, 1, 2, 0.5, -7, 3, 4, 60, 2, 8, 32,
-                100, false, 5), config);
+                100, false, 5, null), config);
         assertEquals(new SyntheticSubjectConfig(5, SyntheticSubjectConfig.WORDS, 1, 2, 0.5, -7, 3, 4, 60, 2, 8, 32,
-                100, false, 9), config.withRunSeed(9));
+                100, false, 9, null), config.withRunSeed(9));
     }
 
     @Test

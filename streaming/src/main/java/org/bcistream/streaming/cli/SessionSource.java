@@ -22,6 +22,7 @@ import org.bcistream.streaming.source.LslSplit;
 import org.bcistream.streaming.source.RecordingSource;
 import org.bcistream.streaming.source.ReplayPlan;
 import org.bcistream.streaming.source.ReplaySpec;
+import org.bcistream.streaming.source.SimulatedSession;
 import org.bcistream.streaming.source.SimulationSpec;
 import org.bcistream.streaming.source.SyntheticSessionSource;
 
@@ -54,7 +55,7 @@ record SessionSource(
             SimulationSpec sim = SimulationSpec.parse(text);
             DeviceProfile profile = registry.byId(sim.profileId());
             SyntheticSessionSource source = new SyntheticSessionSource(sim);
-            return new SessionSource(env -> DecodingJob.events(env, source), sim.toString(), profile, profile.defaultRateHz(),
+            return new SessionSource(env -> DecodingJob.events(env, source), sim.toString(), profile, SimulatedSession.rateOf(sim),
                     sim.sessions(), sim.pacing(), 0, List.of());
         }
         if (text.startsWith("file:")) {

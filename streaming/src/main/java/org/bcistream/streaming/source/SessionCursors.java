@@ -33,7 +33,7 @@ public record SessionCursors(List<SessionCursor<?>> cursors, DeviceProfile profi
             for (int i = 1; i <= sim.sessions(); i++) {
                 cursors.add(SimulatedSession.resume(SyntheticSessionSplit.fresh(i, sim)));
             }
-            return new SessionCursors(List.copyOf(cursors), profile, profile.defaultRateHz(), sim.toString(), 0);
+            return new SessionCursors(List.copyOf(cursors), profile, SimulatedSession.rateOf(sim), sim.toString(), 0);
         }
         ReplayPlan plan = ReplayPlan.of(ReplaySpec.parse(text.startsWith("file:") ? text : "file:" + text), registry);
         List<SessionCursor<?>> cursors = new ArrayList<>();

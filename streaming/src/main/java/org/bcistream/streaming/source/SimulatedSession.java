@@ -41,7 +41,7 @@ public final class SimulatedSession implements SessionCursor<SyntheticSessionSpl
         this.profile = DeviceProfiles.builtIn().byId(spec.profileId());
         SyntheticSubjectConfig config = subjectConfig(spec, sessionIndex);
         this.subject = state == null ? SyntheticSubject.create(profile, config) : SyntheticSubject.restore(profile, config, state);
-        this.rateHz = profile.defaultRateHz();
+        this.rateHz = config.rateFor(profile);
         this.startTime = config.startTimeSeconds();
         this.totalSamples = Math.round(spec.duration().toNanos() * 1e-9 * rateHz);
         this.chunkSamples = config.chunkSamplesFor(profile);
@@ -60,13 +60,21 @@ public final class SimulatedSession implements SessionCursor<SyntheticSessionSpl
      * set, and a duration of at least one sample.
      */
     public static void checkSpec(SimulationSpec spec) {
-        DeviceProfile profile = DeviceProfiles.builtIn().byId(spec.profileId());
-        subjectConfig(spec, 1);
-        if (Math.round(spec.duration().toNanos() * 1e-9 * profile.defaultRateHz()) < 1) {
+        double rate = rateOf(spec);
+        if (Math.round(spec.duration().toNanos() * 1e-9 * rate) < 1) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "sim source: duration %s is shorter than one sample of %s at %s Hz", Durations.format(spec.duration()), profile.id(),
-                    profile.defaultRateHz()));
+                    "sim source: duration %s is shorter than one sample of %s at %s Hz", Durations.format(spec.duration()),
+                    spec.profileId(), rate));
         }
+    }
+
+    /**
+     * The sampling rate a spec's sessions run at, hertz: its {@code rate=}, else the profile's default.
+     *
+     * @throws IllegalArgumentException for an unknown profile, a bad target set or a rate the profile does not have
+     */
+    public static double rateOf(SimulationSpec spec) {
+        return subjectConfig(spec, 1).rateFor(DeviceProfiles.builtIn().byId(spec.profileId()));
     }
 
     /** The simulator settings of session {@code index} of a spec. */
@@ -74,7 +82,9 @@ public final class SimulatedSession implements SessionCursor<SyntheticSessionSpl
         SyntheticSubjectConfig config = SyntheticSubjectConfig.defaults()
                 .withSeed(spec.sessionSeed(index))
                 .withRunSeed(spec.runSeed(index))
-                .withTargets(targets(spec.targets()));
+                .withTargets(targets(spec.targets()))
+                .withRateHz(spec.rateHz())
+                .withChunkSamples(spec.chunkSamples());
         return spec.snrDb() == null ? config : config.withSnrDb(spec.snrDb());
     }
 

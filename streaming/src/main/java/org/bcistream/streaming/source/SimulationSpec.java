@@ -11,7 +11,7 @@ import org.bcistream.streaming.config.Pacing;
 
 /**
  * A synthetic-subject source as written on the command line:
- * {@code sim:profile=openbci-cyton,seed=1,duration=30s,sessions=4,snr=0,targets=letters,pace=max,run=2}.
+ * {@code sim:profile=openbci-cyton,seed=1,duration=30s,sessions=4,snr=0,targets=letters,pace=max,run=2,rate=250,chunk=10}.
  *
  * <p>Every key is optional; the defaults are those of {@link #DEFAULT}. Session {@code i} (from 1) is named
  * {@code sim-i} and simulated with its own seed derived from {@code seed} and {@code i}, so sessions differ
@@ -26,16 +26,18 @@ import org.bcistream.streaming.config.Pacing;
  * @param pacing replay speed
  * @param run the recording of each session's subject, or null for the recording the seed gives: another run
  *     is another recording (trials, noise) of the same subjects (head models), for held-out data
+ * @param rateHz the sampling rate, hertz (one of the profile's), or null for the profile's default
+ * @param chunkSamples samples per chunk, or null for the profile's usual chunk
  */
 public record SimulationSpec(
-        String profileId, long seed, Duration duration, int sessions, Double snrDb, String targets, Pacing pacing, Long run)
-        implements Serializable {
+        String profileId, long seed, Duration duration, int sessions, Double snrDb, String targets, Pacing pacing, Long run,
+        Double rateHz, Integer chunkSamples) implements Serializable {
 
     /** The spec of a bare {@code sim:}: one 30 s OpenBCI Cyton session, seed 1, letters, as fast as possible. */
     public static final SimulationSpec DEFAULT =
-            new SimulationSpec("openbci-cyton", 1L, Duration.ofSeconds(30), 1, null, "letters", Pacing.MAX, null);
+            new SimulationSpec("openbci-cyton", 1L, Duration.ofSeconds(30), 1, null, "letters", Pacing.MAX, null, null, null);
 
-    private static final Set<String> KEYS = Set.of("profile", "seed", "duration", "sessions", "snr", "targets", "pace", "run");
+    private static final Set<String> KEYS = Set.of("profile", "seed", "duration", "sessions", "snr", "targets", "pace", "run", "rate", "chunk");
 
     public SimulationSpec {
         if (profileId == null || profileId.isBlank()) {
@@ -55,6 +57,12 @@ public record SimulationSpec(
         }
         if (pacing == null) {
             throw new IllegalArgumentException("sim source: pace is missing");
+        }
+        if (rateHz != null && !(rateHz > 0 && Double.isFinite(rateHz))) {
+            throw new IllegalArgumentException("sim source: rate must be a positive number of Hz, got " + rateHz);
+        }
+        if (chunkSamples != null && chunkSamples < 1) {
+            throw new IllegalArgumentException("sim source: chunk must be >= 1 sample, got " + chunkSamples);
         }
     }
 
@@ -93,7 +101,9 @@ public record SimulationSpec(
                     kv.containsKey("snr") ? Double.valueOf(kv.get("snr").replaceFirst("(?i)db$", "")) : d.snrDb(),
                     kv.getOrDefault("targets", d.targets()),
                     kv.containsKey("pace") ? Pacing.parse(kv.get("pace")) : d.pacing(),
-                    kv.containsKey("run") ? Long.valueOf(kv.get("run")) : d.run());
+                    kv.containsKey("run") ? Long.valueOf(kv.get("run")) : d.run(),
+                    kv.containsKey("rate") ? Double.valueOf(kv.get("rate").replaceFirst("(?i)hz$", "")) : d.rateHz(),
+                    kv.containsKey("chunk") ? Integer.valueOf(kv.get("chunk")) : d.chunkSamples());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("sim source: " + e.getMessage() + " in '" + text + "'", e);
         }
@@ -128,6 +138,7 @@ public record SimulationSpec(
     public String toString() {
         return "sim:profile=" + profileId + ",seed=" + seed + ",duration=" + Durations.format(duration) + ",sessions="
                 + sessions + (snrDb == null ? "" : ",snr=" + snrDb) + ",targets=" + targets + ",pace=" + pacing
-                + (run == null ? "" : ",run=" + run);
+                + (run == null ? "" : ",run=" + run) + (rateHz == null ? "" : ",rate=" + rateHz)
+                + (chunkSamples == null ? "" : ",chunk=" + chunkSamples);
     }
 }

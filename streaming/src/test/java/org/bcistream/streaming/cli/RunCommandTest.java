@@ -38,7 +38,7 @@ class RunCommandTest {
 
     @Test
     void badSimSpecsAreUserErrors() {
-        assertUserError("sim source: unknown key 'colour'; known keys: [duration, pace, profile, run, seed, sessions, snr, targets]",
+        assertUserError("sim source: unknown key 'colour'; known keys: [chunk, duration, pace, profile, rate, run, seed, sessions, snr, targets]",
                 "run", "--source", "sim:colour=red");
         assertUserError("sim source: sessions must be in 1..10000, got 0", "run", "--source", "sim:sessions=0,duration=100ms");
         String unknown = assertThrows(UnknownDeviceException.class, () -> DeviceProfiles.builtIn().byId("nope")).getMessage();

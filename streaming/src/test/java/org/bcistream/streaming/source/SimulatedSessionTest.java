@@ -350,4 +350,20 @@ class SimulatedSessionTest {
                 .toList();
         assertEquals(List.of("down", "up"), labels);
     }
+
+    @Test
+    void aSessionRunsAtTheRateAndChunkSizeItAsksFor() {
+        List<List<SessionEvent>> blocks = blocks("sim:profile=brainproducts-actichamp-64,duration=1s,rate=1000,chunk=10");
+        assertEquals(100, blocks.size());
+        SignalChunk second = chunkOf(blocks.get(1));
+        assertEquals(1000.0, second.nominalRateHz());
+        assertEquals(10, second.sampleCount());
+        assertEquals(0.010, second.timestamp(0), 1e-12);
+        assertEquals(0.011, second.timestamp(1), 1e-12);
+        assertEquals(1000.0, SimulatedSession.rateOf(SimulationSpec.parse("sim:profile=brainproducts-actichamp-64,rate=1000")));
+        IllegalArgumentException wrong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SimulatedSession.rateOf(SimulationSpec.parse("sim:rate=300")));
+        assertEquals("synthetic subject config: profile openbci-cyton runs at [250.0, 1000.0] Hz, "
+                + "not at 300.0 Hz", wrong.getMessage());
+    }
 }

@@ -37,20 +37,20 @@ class SimulationSpecTest {
     @Test
     void parsesEveryKey() {
         SimulationSpec spec = SimulationSpec.parse("sim:profile=muse-2,seed=7,duration=2m,sessions=4,snr=-10dB,targets=words,pace=2x");
-        assertEquals(new SimulationSpec("muse-2", 7L, Duration.ofMinutes(2), 4, -10.0, "words", new Pacing(2.0), null), spec);
+        assertEquals(new SimulationSpec("muse-2", 7L, Duration.ofMinutes(2), 4, -10.0, "words", new Pacing(2.0), null, null, null), spec);
     }
 
     @Test
     void eachKeyAloneChangesOnlyItsField() {
         SimulationSpec d = SimulationSpec.DEFAULT;
-        assertEquals(new SimulationSpec("muse-2", 1, d.duration(), 1, null, "letters", Pacing.MAX, null), SimulationSpec.parse("sim:profile=muse-2"));
-        assertEquals(new SimulationSpec("openbci-cyton", -3, d.duration(), 1, null, "letters", Pacing.MAX, null), SimulationSpec.parse("sim:seed=-3"));
-        assertEquals(new SimulationSpec("openbci-cyton", 1, Duration.ofMillis(250), 1, null, "letters", Pacing.MAX, null), SimulationSpec.parse("sim:duration=250ms"));
-        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 10_000, null, "letters", Pacing.MAX, null), SimulationSpec.parse("sim:sessions=10000"));
-        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, 3.5, "letters", Pacing.MAX, null), SimulationSpec.parse("sim:snr=3.5"));
-        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, -5.0, "letters", Pacing.MAX, null), SimulationSpec.parse("sim:snr=-5DB"));
-        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, null, "yes+no", Pacing.MAX, null), SimulationSpec.parse("sim:targets=yes+no"));
-        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, null, "letters", Pacing.REALTIME, null), SimulationSpec.parse("sim:pace=realtime"));
+        assertEquals(new SimulationSpec("muse-2", 1, d.duration(), 1, null, "letters", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:profile=muse-2"));
+        assertEquals(new SimulationSpec("openbci-cyton", -3, d.duration(), 1, null, "letters", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:seed=-3"));
+        assertEquals(new SimulationSpec("openbci-cyton", 1, Duration.ofMillis(250), 1, null, "letters", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:duration=250ms"));
+        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 10_000, null, "letters", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:sessions=10000"));
+        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, 3.5, "letters", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:snr=3.5"));
+        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, -5.0, "letters", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:snr=-5DB"));
+        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, null, "yes+no", Pacing.MAX, null, null, null), SimulationSpec.parse("sim:targets=yes+no"));
+        assertEquals(new SimulationSpec("openbci-cyton", 1, d.duration(), 1, null, "letters", Pacing.REALTIME, null, null, null), SimulationSpec.parse("sim:pace=realtime"));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SimulationSpecTest {
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulationSpec.parse("sim:seed=1,colour=red"));
-        assertEquals("sim source: unknown key 'colour'; known keys: [duration, pace, profile, run, seed, sessions, snr, targets]", e.getMessage());
+        assertEquals("sim source: unknown key 'colour'; known keys: [chunk, duration, pace, profile, rate, run, seed, sessions, snr, targets]", e.getMessage());
     }
 
     @ParameterizedTest
@@ -120,15 +120,15 @@ class SimulationSpecTest {
     void constructorRefusesMissingParts() {
         Duration d = Duration.ofSeconds(1);
         assertEquals("sim source: profile is empty",
-                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec(null, 1, d, 1, null, "letters", Pacing.MAX, null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec(null, 1, d, 1, null, "letters", Pacing.MAX, null, null, null)).getMessage());
         assertEquals("sim source: duration must be > 0, got null",
-                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, null, 1, null, "letters", Pacing.MAX, null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, null, 1, null, "letters", Pacing.MAX, null, null, null)).getMessage());
         assertEquals("sim source: duration must be > 0, got PT-1S",
-                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, d.negated(), 1, null, "letters", Pacing.MAX, null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, d.negated(), 1, null, "letters", Pacing.MAX, null, null, null)).getMessage());
         assertEquals("sim source: targets is empty",
-                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, d, 1, null, null, Pacing.MAX, null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, d, 1, null, null, Pacing.MAX, null, null, null)).getMessage());
         assertEquals("sim source: pace is missing",
-                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, d, 1, null, "letters", null, null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new SimulationSpec("x", 1, d, 1, null, "letters", null, null, null, null)).getMessage());
     }
 
     @Test
@@ -169,7 +169,7 @@ class SimulationSpecTest {
     @Test
     void sessionSeedIsSplitMix64OfSeedAndIndex() {
         // reference outputs of SplitMix64 started from state 0 (Steele, Lea, Flood 2014; Vigna's splitmix64.c)
-        SimulationSpec zero = new SimulationSpec("openbci-cyton", 0, Duration.ofSeconds(1), 3, null, "letters", Pacing.MAX, null);
+        SimulationSpec zero = new SimulationSpec("openbci-cyton", 0, Duration.ofSeconds(1), 3, null, "letters", Pacing.MAX, null, null, null);
         assertEquals(0xE220A8397B1DCDAFL, zero.sessionSeed(1));
         assertEquals(0x6E789E6AA1B965F4L, zero.sessionSeed(2));
         assertEquals(0x06C45D188009454FL, zero.sessionSeed(3));
@@ -199,5 +199,17 @@ class SimulationSpecTest {
         assertNotEquals(run.sessionSeed(2), run.runSeed(2), "another recording");
         assertNotEquals(run.runSeed(1), run.runSeed(2));
         assertNotEquals(run.runSeed(1), SimulationSpec.parse("sim:seed=4,run=8").runSeed(1));
+    }
+
+    @Test
+    void rateAndChunkAreOptionalAndChecked() {
+        SimulationSpec spec = SimulationSpec.parse("sim:profile=brainproducts-actichamp-64,rate=1000Hz,chunk=10");
+        assertEquals(Double.valueOf(1000), spec.rateHz());
+        assertEquals(Integer.valueOf(10), spec.chunkSamples());
+        assertEquals(spec, SimulationSpec.parse(spec.toString()));
+        assertEquals("sim source: chunk must be >= 1 sample, got 0",
+                assertThrows(IllegalArgumentException.class, () -> SimulationSpec.parse("sim:chunk=0")).getMessage());
+        assertEquals("sim source: rate must be a positive number of Hz, got -5.0",
+                assertThrows(IllegalArgumentException.class, () -> SimulationSpec.parse("sim:rate=-5")).getMessage());
     }
 }
