@@ -1,5 +1,6 @@
 package org.bcistream.models.diffusion.net;
 
+import org.bcistream.models.diffusion.Checks;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;

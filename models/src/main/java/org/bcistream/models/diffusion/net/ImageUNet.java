@@ -1,5 +1,6 @@
 package org.bcistream.models.diffusion.net;
 
+import org.bcistream.models.diffusion.Checks;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 

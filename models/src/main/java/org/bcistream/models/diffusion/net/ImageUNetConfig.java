@@ -1,6 +1,6 @@
 package org.bcistream.models.diffusion.net;
 
-import static org.bcistream.models.diffusion.net.Checks.invalid;
+import static org.bcistream.models.diffusion.Checks.invalid;
 
 import java.util.List;
 

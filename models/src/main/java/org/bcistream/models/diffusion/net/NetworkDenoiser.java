@@ -1,5 +1,6 @@
 package org.bcistream.models.diffusion.net;
 
+import org.bcistream.models.diffusion.Checks;
 import org.bcistream.models.diffusion.Denoiser;
 import org.bcistream.models.diffusion.SampleShape;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,6 +1,6 @@
 package org.bcistream.models.diffusion.net;
 
-import static org.bcistream.models.diffusion.net.Checks.invalid;
+import static org.bcistream.models.diffusion.Checks.invalid;
 
 /**
  * Hyper-parameters of a {@link SpeechNet}, a 1-D convolutional denoiser of mel-spectrogram chunks.
