@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,31 +24,44 @@ import org.bcistream.decoders.features.FrequencyBand;
 import org.bcistream.decoders.latent.LatentConfig;
 import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.preprocess.PreprocessConfig;
+import org.bcistream.decoders.generate.BundleGenerators;
+import org.bcistream.decoders.record.DecodedOutput;
+import org.bcistream.decoders.record.GenerationStatus;
 import org.bcistream.decoders.record.LatentFrame;
+import org.bcistream.decoders.record.OutputKind;
+import org.bcistream.decoders.trigger.TriggerMode;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.hardware.DeviceProfile;
 import org.bcistream.hardware.DeviceProfiles;
 import org.bcistream.models.ipvae.IpvaeConfig;
 import org.bcistream.streaming.job.DecodingJob;
+import org.bcistream.streaming.job.GenerationFunction;
+import org.bcistream.streaming.job.GenerationSettings;
 import org.bcistream.streaming.source.SimulationSpec;
 import org.bcistream.streaming.source.SyntheticSessionSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The latency harness, acquisition to latent part: the standard configuration (64 EEG channels at 1000 Hz in
+ * The latency harness: the standard configuration (64 EEG channels at 1000 Hz in
  * 10 ms chunks, 250 ms windows every 20 ms, 8 bands: M = 512 features, an iP-VAE with K = 512 latents) run
  * for 60 s of real-time simulated acquisition with 1, 4 and 16 concurrent sessions. For every latent frame it
  * measures ingest -> latent (the newest chunk behind the frame entering the engine, to its posterior) and
  * ingest -> sink, in HdrHistogram; how far ingest fell behind the paced source (lag growth, seconds); the
  * CPU the process used (cores); and the processing-to-real-time ratio (CPU seconds per second of signal per
- * session). Not part of the test suite (no IT suffix); run it with
+ * session). With generation ({@link #imagePerCue}, {@link #speechChunks}; untrained networks of the pretrained
+ * generators' designs conditioned on the K = 512 latents, since cost does not depend on the weights) it also
+ * reports the decoded outputs (deadline met, late, skipped), the step counts the budgeted sampler chose, and the
+ * end-to-end latency (acquisition to emission) of the generated ones. Not part of the test suite (no IT suffix); run it with
  * {@code mvn -B -pl integration-tests -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LatencyHarnessBenchmark}
  * and copy the printed lines to docs/benchmarks.md.
  */
 class LatencyHarnessBenchmark {
     private static final Map<String, Histogram> HISTOGRAMS = new ConcurrentHashMap<>();
     private static final Map<String, double[]> LAG = new ConcurrentHashMap<>();
+    private static final Map<String, Long> STATUS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Long> STEPS = new ConcurrentHashMap<>();
     private static final int SECONDS = 60;
 
     /** Records each latent frame's latencies on arrival. */
@@ -58,6 +73,15 @@ class LatencyHarnessBenchmark {
             return new SinkWriter<>() {
                 @Override
                 public void write(SessionOutput output, Context ctx) {
+                    DecodedOutput d = output.decoded();
+                    if (d != null) {
+                        STATUS.merge(d.deadlineMet() ? "met" : d.status() == GenerationStatus.GENERATED ? "late" : d.status().name(), 1L, Long::sum);
+                        STEPS.merge(d.generatorSteps(), 1L, Long::sum);
+                        if (d.status() == GenerationStatus.GENERATED) {
+                            HISTOGRAMS.get("generated").recordValue(Math.max(1, d.latency().endToEndNanos()));
+                        }
+                        return;
+                    }
                     LatentFrame l = output.latent();
                     if (l == null) {
                         return;
@@ -91,7 +115,40 @@ class LatencyHarnessBenchmark {
         standardConfiguration(32);
     }
 
+    /** One glyph image per cued trial (per-cue trigger), 50 ms budget, the demo image network with K = 512 conditions. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void imagePerCue(@TempDir Path dir) throws Exception {
+        Path bundle = HarnessGenerators.image(dir, 512);
+        GenerationSettings generation = new GenerationSettings(new BundleGenerators(bundle.toString(), 1, null, 8, 1, 0), OutputKind.IMAGE,
+                Duration.ofMillis(50), 1, 1, 4, GenerationFunction.NanoClock.system());
+        SessionPipelineConfig config = standard(1).withTrigger(new TriggerMode.PerCue(0.5));
+        for (int sessions : new int[] {1, 4, 16}) {
+            run(config, sessions, "image per cue, 50 ms", generation);
+        }
+    }
+
+    /** Speech in 80 ms chunks (a chunk every 4 frames of 20 ms, over the last 4 frames), 40 ms budget each. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void speechChunks(@TempDir Path dir) throws Exception {
+        Path bundle = HarnessGenerators.speechChunk(dir, 512);
+        GenerationSettings generation = new GenerationSettings(new BundleGenerators(bundle.toString(), 1, null, 8, 1, 8), OutputKind.SPEECH,
+                Duration.ofMillis(40), 1, 1, 4, GenerationFunction.NanoClock.system());
+        SessionPipelineConfig config = standard(1).withTrigger(new TriggerMode.Cadence(4, 4));
+        for (int sessions : new int[] {1, 4, 16}) {
+            run(config, sessions, "speech 80 ms chunks, 40 ms", generation);
+        }
+    }
+
     private static void standardConfiguration(int innerSteps) throws Exception {
+        SessionPipelineConfig config = standard(innerSteps);
+        for (int sessions : new int[] {1, 4, 16}) {
+            run(config, sessions, "inner " + innerSteps, null);
+        }
+    }
+
+    private static SessionPipelineConfig standard(int innerSteps) {
         DeviceProfile profile = DeviceProfiles.builtIn().byId("brainproducts-actichamp-64");
         FeatureConfig features = FeatureConfig.defaults().withWindow(0.25, 0.02).withBands(List.of(
                 new FrequencyBand("b1", 4, 8), new FrequencyBand("b2", 8, 12), new FrequencyBand("b3", 12, 16),
@@ -101,16 +158,16 @@ class LatencyHarnessBenchmark {
         LatentConfig random = TestModels.latentStage(512, 512, 11);
         LatentConfig latent = new LatentConfig(random.model(), new IpvaeConfig(innerSteps, 0, 10, 10, 24,
                 IpvaeConfig.defaults().klForm()), 11);
-        SessionPipelineConfig config = new SessionPipelineConfig(profile, 1000, preprocess, features).withLatent(latent);
-        for (int sessions : new int[] {1, 4, 16}) {
-            run(config, sessions, innerSteps);
-        }
+        return new SessionPipelineConfig(profile, 1000, preprocess, features).withLatent(latent);
     }
 
-    private static void run(SessionPipelineConfig config, int sessions, int innerSteps) throws Exception {
-        HISTOGRAMS.put("latent", new ConcurrentHistogram(1_000, 3_600_000_000_000L, 3));
-        HISTOGRAMS.put("sink", new ConcurrentHistogram(1_000, 3_600_000_000_000L, 3));
+    private static void run(SessionPipelineConfig config, int sessions, String label, GenerationSettings generation) throws Exception {
+        for (String name : List.of("latent", "sink", "generated")) {
+            HISTOGRAMS.put(name, new ConcurrentHistogram(1_000, 3_600_000_000_000L, 3));
+        }
         LAG.clear();
+        STATUS.clear();
+        STEPS.clear();
         SimulationSpec spec = SimulationSpec.parse("sim:profile=brainproducts-actichamp-64,rate=1000,chunk=10,seed=5,duration="
                 + SECONDS + "s,sessions=" + sessions + ",pace=realtime");
         Configuration conf = new Configuration();
@@ -119,7 +176,7 @@ class LatencyHarnessBenchmark {
         env.setParallelism(Math.min(sessions, 2));
         env.setBufferTimeout(5);
         DecodingJob.build(DecodingJob.events(env, new SyntheticSessionSource(spec)), config, List.of(new LatencySink()), List.of(),
-                List.of());
+                List.of(), generation);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
@@ -130,11 +187,17 @@ class LatencyHarnessBenchmark {
         Histogram sink = HISTOGRAMS.get("sink");
         double lagGrowth = LAG.values().stream().mapToDouble(v -> v[1]).max().orElse(Double.NaN);
         assertTrue(latent.getTotalCount() > 0, "latent frames were measured");
-        System.out.printf(Locale.ROOT, "BENCH inner %2d, %2d sessions: %,d latent frames; ingest->latent p50 %.2f p99 %.2f max %.2f ms; "
+        System.out.printf(Locale.ROOT, "BENCH %s, %2d sessions: %,d latent frames; ingest->latent p50 %.2f p99 %.2f max %.2f ms; "
                         + "ingest->sink p50 %.2f p99 %.2f max %.2f ms; lag growth %.2f s; CPU %.2f cores over %.1f s wall; "
                         + "%.3f CPU s per signal s per session%n",
-                innerSteps, sessions, latent.getTotalCount(), ms(latent, 50), ms(latent, 99), latent.getMaxValue() / 1e6,
+                label, sessions, latent.getTotalCount(), ms(latent, 50), ms(latent, 99), latent.getMaxValue() / 1e6,
                 ms(sink, 50), ms(sink, 99), sink.getMaxValue() / 1e6, lagGrowth, cpu / wall, wall, cpu / (SECONDS * sessions));
+        if (generation != null) {
+            Histogram generated = HISTOGRAMS.get("generated");
+            System.out.printf(Locale.ROOT, "BENCH %s, %2d sessions: outputs %s, steps %s; acquisition->emitted of generated p50 %.1f "
+                            + "p90 %.1f p99 %.1f max %.1f ms%n", label, sessions, new java.util.TreeMap<>(STATUS),
+                    new java.util.TreeMap<>(STEPS), ms(generated, 50), ms(generated, 90), ms(generated, 99), generated.getMaxValue() / 1e6);
+        }
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -145,6 +145,32 @@ public final class ShrinkageLda {
         return classes.get(best);
     }
 
+    /**
+     * The discriminant scores as an affine map of the raw input: {@code score = scoreMatrix()·v + scoreOffsets()}, one row
+     * per class in {@link #classes()} order (the standardisation folded in). {@link #predict} picks the largest.
+     */
+    public double[][] scoreMatrix() {
+        double[][] matrix = new double[classes.size()][center.length];
+        for (int k = 0; k < classes.size(); k++) {
+            for (int j = 0; j < center.length; j++) {
+                matrix[k][j] = weights[k][j] / scale[j];
+            }
+        }
+        return matrix;
+    }
+
+    /** The constant terms of the scores; see {@link #scoreMatrix()}. */
+    public double[] scoreOffsets() {
+        double[] out = new double[classes.size()];
+        for (int k = 0; k < classes.size(); k++) {
+            out[k] = offsets[k];
+            for (int j = 0; j < center.length; j++) {
+                out[k] -= weights[k][j] * center[j] / scale[j];
+            }
+        }
+        return out;
+    }
+
     /** The classes, sorted. */
     public List<String> classes() {
         return classes;

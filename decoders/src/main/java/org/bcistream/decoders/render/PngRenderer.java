@@ -87,6 +87,33 @@ public final class PngRenderer {
         }
     }
 
+    /**
+     * The pixels of a PNG this renderer wrote, back in [−1, 1]: each {@code scale x scale} block averaged, grey
+     * level g read as {@code g / 127.5 − 1} (so values come back to within 1/255 of what was written).
+     *
+     * @throws IOException if the bytes are not a PNG of {@code width scale x height scale} pixels
+     */
+    public float[] read(byte[] png, int width, int height) throws IOException {
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        if (image == null || image.getWidth() != width * scale || image.getHeight() != height * scale) {
+            throw new IOException(String.format(Locale.ROOT, "expected a %d x %d PNG; got %s", width * scale, height * scale,
+                    image == null ? "something ImageIO cannot read" : image.getWidth() + " x " + image.getHeight()));
+        }
+        float[] pixels = new float[width * height];
+        int[] block = new int[scale * scale];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.getRaster().getPixels(x * scale, y * scale, scale, scale, block);
+                double sum = 0;
+                for (int g : block) {
+                    sum += g;
+                }
+                pixels[y * width + x] = (float) (sum / block.length / 127.5 - 1);
+            }
+        }
+        return pixels;
+    }
+
     /** The 8-bit grey level of a finite value. */
     static int grey(float v) {
         return (int) Math.round(127.5 * (Math.max(-1f, Math.min(1f, v)) + 1.0));

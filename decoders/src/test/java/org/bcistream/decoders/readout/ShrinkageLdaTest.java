@@ -33,6 +33,29 @@ class ShrinkageLdaTest {
     }
 
     @Test
+    void theScoreMapPicksWhatPredictPicks() throws IOException {
+        JsonNode reference;
+        try (InputStream in = getClass().getResourceAsStream("/readout/lda_reference.json")) {
+            reference = new ObjectMapper().readTree(in);
+        }
+        ShrinkageLda lda = ShrinkageLda.fit(vectors(reference.get("train")), strings(reference.get("trainLabels")));
+        double[][] matrix = lda.scoreMatrix();
+        double[] offsets = lda.scoreOffsets();
+        for (double[] v : vectors(reference.get("test"))) {
+            int best = 0;
+            double[] scores = new double[matrix.length];
+            for (int k = 0; k < matrix.length; k++) {
+                scores[k] = offsets[k];
+                for (int j = 0; j < v.length; j++) {
+                    scores[k] += matrix[k][j] * v[j];
+                }
+                best = scores[k] > scores[best] ? k : best;
+            }
+            assertEquals(lda.predict(v), lda.classes().get(best));
+        }
+    }
+
+    @Test
     void separableClassesAreLearnedPerfectly() {
         List<double[]> x = new ArrayList<>();
         List<String> y = new ArrayList<>();

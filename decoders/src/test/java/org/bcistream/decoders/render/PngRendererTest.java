@@ -67,6 +67,21 @@ class PngRendererTest {
     }
 
     @Test
+    void readsBackWhatItWroteToWithinOneGreyLevel() throws IOException {
+        float[] glyph = GlyphRenderer.render('K', GlyphStyle.SERIF);
+        PngRenderer renderer = new PngRenderer(3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        renderer.write(glyph, GlyphRenderer.SIZE, GlyphRenderer.SIZE, bytes);
+        float[] read = renderer.read(bytes.toByteArray(), GlyphRenderer.SIZE, GlyphRenderer.SIZE);
+        for (int i = 0; i < glyph.length; i++) {
+            assertEquals(glyph[i], read[i], 1 / 127.5 + 1e-6, "pixel " + i);
+        }
+        IOException wrongSize = assertThrows(IOException.class, () -> new PngRenderer(2).read(bytes.toByteArray(), 32, 32));
+        assertTrue(wrongSize.getMessage().contains("expected a 64 x 64 PNG; got 96 x 96"), wrongSize.getMessage());
+        assertThrows(IOException.class, () -> renderer.read(new byte[] {1, 2, 3}, 32, 32));
+    }
+
+    @Test
     void refusesBadInputWithTheReason() {
         PngRenderer png = new PngRenderer(1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> png.toImage(new float[10], 32, 32))

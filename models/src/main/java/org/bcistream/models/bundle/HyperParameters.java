@@ -21,10 +21,16 @@ public final class HyperParameters {
 
     private final ObjectNode json;
     private final String source;
+    private final String prefix;
 
     private HyperParameters(ObjectNode json, String source) {
+        this(json, source, "");
+    }
+
+    private HyperParameters(ObjectNode json, String source, String prefix) {
         this.json = json;
         this.source = source;
+        this.prefix = prefix;
     }
 
     /**
@@ -128,20 +134,67 @@ public final class HyperParameters {
         return node.booleanValue();
     }
 
+    /** The value of {@code key}, an object, as hyper-parameters whose messages name it ({@code key.inner}). */
+    public HyperParameters getObject(String key) throws BundleFormatException {
+        JsonNode node = require(key);
+        if (!node.isObject()) {
+            throw mistyped(key, "an object", node);
+        }
+        return new HyperParameters((ObjectNode) node.deepCopy(), source, prefix + key + ".");
+    }
+
+    /** The value of {@code key}, an array of strings. */
+    public List<String> getStrings(String key) throws BundleFormatException {
+        JsonNode node = require(key);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw mistyped(key, "an array of strings", node);
+            }
+            values.add(node.get(i).textValue());
+        }
+        if (!node.isArray()) {
+            throw mistyped(key, "an array of strings", node);
+        }
+        return List.copyOf(values);
+    }
+
+    /** The value of {@code key}, an array of integers in the {@code int} range. */
+    public List<Integer> getInts(String key) throws BundleFormatException {
+        JsonNode node = require(key);
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                throw mistyped(key, "an array of integers", node);
+            }
+            values.add(item.intValue());
+        }
+        if (!node.isArray()) {
+            throw mistyped(key, "an array of integers", node);
+        }
+        return List.copyOf(values);
+    }
+
+    /** A {@link BundleFormatException} about {@code key} of this object, for checks the getters cannot make. */
+    public BundleFormatException invalid(String key, String problem) {
+        return new BundleFormatException(source, String.format(Locale.ROOT, "hyper-parameter '%s%s' %s", prefix, key, problem));
+    }
+
     private JsonNode require(String key) throws BundleFormatException {
         JsonNode node = json.get(key);
         if (node == null) {
             List<String> present = new ArrayList<>();
             json.fieldNames().forEachRemaining(present::add);
             throw new BundleFormatException(source, String.format(Locale.ROOT,
-                    "hyper-parameter '%s' is missing; model.json has %s", key, present));
+                    "hyper-parameter '%s%s' is missing; model.json has %s", prefix, key, present));
         }
         return node;
     }
 
     private BundleFormatException mistyped(String key, String expected, JsonNode found) {
-        return new BundleFormatException(source, String.format(Locale.ROOT, "hyper-parameter '%s' must be %s; found %s",
-                key, expected, StrictJson.describe(found)));
+        return new BundleFormatException(source, String.format(Locale.ROOT, "hyper-parameter '%s%s' must be %s; found %s",
+                prefix, key, expected, StrictJson.describe(found)));
     }
 
     @Override

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time brain-computer-interface decoding engine on Apache Flink.",
-        subcommands = {RunCommand.class, InspectCommand.class, ProfilesCommand.class, KafkaCommand.class, LslCommand.class, TrainCommand.class, EvaluateCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class, ProfilesCommand.class, KafkaCommand.class, LslCommand.class, TrainCommand.class, EvaluateCommand.class, GeneratorQualityCommand.class, GenerateCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
 public final class BciStream implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

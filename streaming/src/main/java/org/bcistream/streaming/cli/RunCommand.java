@@ -24,12 +24,14 @@ import org.bcistream.decoders.pipeline.SessionPipelineConfig;
 import org.bcistream.decoders.record.SessionEvent;
 import org.bcistream.decoders.record.SessionOutput;
 import org.bcistream.hardware.DeviceProfiles;
+import org.bcistream.models.generator.GeneratorBundle;
 import org.bcistream.streaming.config.Durations;
 import org.bcistream.streaming.job.DecodingJob;
 import org.bcistream.streaming.kafka.KafkaConnectors;
 import org.bcistream.streaming.kafka.KafkaSinkSpec;
 import org.bcistream.streaming.job.RejectedEvent;
 import org.bcistream.streaming.job.GenerationLatency;
+import org.bcistream.streaming.job.GenerationSettings;
 import org.bcistream.streaming.job.LatentSummary;
 import org.bcistream.streaming.job.RunSummary;
 import org.bcistream.streaming.sink.SessionDirectorySink;
@@ -100,12 +102,29 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LatentOptions latent;
 
+    @Mixin
+    GenerationOptions generation;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         SessionSource input = SessionSource.parse(source, DeviceProfiles.builtIn());
         input.notes().forEach(note -> err.println("bcistream run: " + note));
         SessionPipelineConfig config = latent.toConfig(decoding, input.profile(), input.rateHz(), err, "bcistream run");
+        GenerationSettings generate = null;
+        if (generation.enabled()) {
+            if (config.latent() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--generator needs --ipvae: generators are conditioned on latents");
+            }
+            GeneratorBundle generator = generation.readBundle();
+            if (generator.conditionSize() != config.latent().model().latentCount()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "the generator %s takes %d latent rates; the iP-VAE %s has %d latents", generation.bundle, generator.conditionSize(),
+                        latent.bundle, config.latent().model().latentCount()));
+            }
+            config = config.withTrigger(generation.triggerMode(generator));
+            generate = generation.settings(generator);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int p = parallelism != null ? parallelism : input.sessions() > 0 ? Math.min(input.sessions(), cores) : cores;
         KafkaSinkSpec kafkaSink = null;
@@ -152,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Sink<RejectedEvent>> rejected = out == null ? List.of() : List.of(new RejectedLogSink(out));
         List<Sink<SessionEvent>> recorders = record == null ? List.of() : List.of(new XdfRecordingSink(record, input.profile()));
-        DecodingJob.build(input.events().attach(env), config, outputs, rejected, recorders);
+        DecodingJob.build(input.events().attach(env), config, outputs, rejected, recorders, generate);
 
         err.printf("bcistream run: %s, profile %s, parallelism %d%s%s%s%s%n", input.description(), input.profile().id(), p,
                 out == null ? "" : ", writing to " + out, kafkaSink == null ? "" : ", writing to " + kafkaSink,

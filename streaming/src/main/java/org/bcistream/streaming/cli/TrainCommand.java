@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bcistream train}: trains the models the engine runs. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train models.",
-        subcommands = TrainCommand.Ipvae.class)
+        subcommands = {TrainCommand.Ipvae.class, GeneratorTrainingCommand.class})
 final class TrainCommand {
 
     /**

@@ -1,10 +1,14 @@
 package org.bcistream.streaming.job;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +89,7 @@ public final class GenerationFunction extends RichAsyncFunction<GenerationReques
             t.setDaemon(true);
             return t;
         });
-        created = Collections.synchronizedList(new java.util.ArrayList<>());
+        created = Collections.synchronizedList(new ArrayList<>());
         generators = ThreadLocal.withInitial(() -> {
             try {
                 OutputGenerator g = factory.create();
@@ -96,6 +100,34 @@ public final class GenerationFunction extends RichAsyncFunction<GenerationReques
             }
         });
         slots = new Semaphore(queueCapacity);
+        createOnEveryWorker();
+    }
+
+    /**
+     * Builds (and so warms up) every worker's generator before the first request, one per pool thread, so the first
+     * outputs do not pay for loading and calibration, and a generator that cannot be built fails the job at start.
+     */
+    private void createOnEveryWorker() {
+        CountDownLatch all = new CountDownLatch(workers);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            tasks.add(pool.submit(() -> {
+                generators.get();
+                all.countDown();
+                all.await(); // hold this thread so every task runs on a thread of its own
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the generators", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot build the generator: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     @Override
